@@ -1,0 +1,92 @@
+"""The cleaned article: what every later stage (signals, features, model, scorecard) reads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .text import split_sentences, words
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One block of the article body: a paragraph, a list item or a heading."""
+
+    text: str
+    is_heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One line taken out of the page by cleaning.
+
+    ``kind`` names the boilerplate (see ``articlegrade.cleaning.KINDS``); ``rule`` says which
+    rule fired (``"line"`` for a text rule, ``"markup"`` for an HTML element such as a figure
+    caption that was dropped before the text rules ran).
+    """
+
+    text: str
+    kind: str
+    rule: str = "line"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article.
+
+    ``title`` is the headline ("" when the page has none); ``paragraphs`` the body in reading
+    order; ``removed`` every line that cleaning took out, in page order, each with its kind;
+    ``source_format`` is ``"html"`` or ``"text"``; ``url`` is what the caller passed.
+    """
+
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removal, ...] = ()
+    url: str | None = None
+    source_format: str = "text"
+    _text: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_text", "\n\n".join(p.text for p in self.paragraphs))
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs and headings separated by blank lines."""
+        return self._text
+
+    @property
+    def words(self) -> int:
+        """Number of word tokens (``\\w+``) in the body."""
+        return len(_WORD.findall(self._text))
+
+    @cached_property
+    def sentences(self) -> tuple[str, ...]:
+        """Sentences of the body paragraphs (headings excluded), split once and cached."""
+        return tuple(
+            s for p in self.paragraphs if not p.is_heading for s in split_sentences(p.text)
+        )
+
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """Word tokens of the whole body (``articlegrade.text.words``), cached."""
+        return tuple(words(self._text))
+
+    @property
+    def headings(self) -> list[str]:
+        """The body's headings, in order."""
+        return [p.text for p in self.paragraphs if p.is_heading]
+
+    def to_dict(self) -> dict:
+        """A JSON-ready view: title, text, paragraphs and removed lines with their kinds."""
+        return {
+            "url": self.url,
+            "title": self.title,
+            "source_format": self.source_format,
+            "words": self.words,
+            "text": self.text,
+            "paragraphs": [{"text": p.text, "heading": p.is_heading} for p in self.paragraphs],
+            "removed": [{"text": r.text, "kind": r.kind, "rule": r.rule} for r in self.removed],
+        }

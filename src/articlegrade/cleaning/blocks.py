@@ -1,0 +1,25 @@
+"""The unit the line rules work on: one line of the page, before it is kept or removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Block:
+    """One line of the page: a paragraph, list item, heading or stray label.
+
+    ``kind`` is set when a markup rule already decided it is boilerplate (e.g. a figure caption).
+    """
+
+    text: str
+    is_heading: bool = False
+    kind: str | None = None
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to one space and strip the ends."""
+    return _SPACE.sub(" ", text).strip()

@@ -1,0 +1,109 @@
+"""``clean()``: source -> Article. HTML goes through readability-lxml first; then the same line
+rules run on the lines of both HTML and plain-text input, so both paths clean alike."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..article import Article, Paragraph, Removal
+from ..errors import NoArticleError
+from ..source import read_source
+from .blocks import Block, squash
+from .html import body_blocks, extract_blocks, page_title, parse_html
+from .rules import LINE_RULES
+
+_WORD = re.compile(r"\w+")
+_NORM = re.compile(r"[\W_]+")
+# A heading in plain text: a short line that does not end like a sentence or a clause.
+_HEADING_MAX_WORDS = 20
+_SENTENCE_END = (".", ",", ";", ":", "!", '."', ".”", ".'", "…")
+
+
+def clean(source: str | bytes | os.PathLike, url: str | None = None) -> Article:
+    """Clean a page or a text into an Article with every removed line recorded with its kind.
+
+    ``source`` is content (``str``), a raw page (``bytes``) or a file (``os.PathLike``); HTML and
+    plain text are told apart automatically. Raises ``InputError`` / ``NotTextError`` for input
+    that cannot be read as text and ``NoArticleError`` when no article body is left.
+    """
+    doc = read_source(source)
+    if doc.is_html:
+        tree = parse_html(doc.text)
+        if tree is None:
+            raise NoArticleError("the page is empty")
+        title, title_tag = page_title(tree)
+        blocks = extract_blocks(tree, url=url) or body_blocks(tree)
+        return _finish(blocks, title, title_tag, url, "html")
+    blocks = [Block(line, is_heading=is_heading_line(line)) for line in _text_lines(doc.text)]
+    return _finish(blocks, None, "", url, "text")
+
+
+def is_heading_line(line: str) -> bool:
+    """True for a plain-text line that reads as a heading: short, not ending like a sentence."""
+    words = len(line.split())
+    if words == 0 or words > _HEADING_MAX_WORDS:
+        return False
+    return not line.endswith(_SENTENCE_END)
+
+
+def _text_lines(text: str) -> list[str]:
+    return [line for line in (squash(raw) for raw in text.splitlines()) if line]
+
+
+def normalize(line: str) -> str:
+    """Case-folded words of a line, for comparing a line with the title."""
+    return _NORM.sub(" ", line.casefold()).strip()
+
+
+def rule_kind(line: str) -> str | None:
+    """The boilerplate kind of one line by the line rules, or None for content."""
+    n_words = len(line.split())
+    for rule in LINE_RULES:
+        if rule.matches(line, n_words):
+            return rule.kind
+    return None
+
+
+def _finish(
+    blocks: list[Block], title: str | None, title_tag: str, url: str | None, fmt: str
+) -> Article:
+    removed: list[tuple[int, Removal]] = []  # (position on the page, removal)
+    kept: list[tuple[int, Block]] = []
+    for i, block in enumerate(blocks):
+        if block.kind is not None:
+            removed.append((i, Removal(block.text, block.kind, "markup")))
+            continue
+        kind = rule_kind(block.text)
+        if kind is not None:
+            removed.append((i, Removal(block.text, kind)))
+        else:
+            kept.append((i, block))
+
+    if title is None:  # plain text: the first line is the title when it reads as a heading
+        title = ""
+        if len(kept) > 1 and kept[0][1].is_heading:
+            title = kept.pop(0)[1].text
+    elif kept and normalize(kept[0][1].text) == normalize(title):
+        kept.pop(0)  # the headline at the top of the body is the title, not body text
+
+    echoes = {normalize(t) for t in (title, title_tag) if t}
+    echoes.discard("")
+    paragraphs: list[Paragraph] = []
+    for i, block in kept:
+        if echoes and normalize(block.text) in echoes:
+            removed.append((i, Removal(block.text, "title_echo")))
+        else:
+            paragraphs.append(Paragraph(block.text, block.is_heading))
+
+    removals = tuple(r for _, r in sorted(removed, key=lambda pair: pair[0]))
+    if not any(not p.is_heading and _WORD.search(p.text) for p in paragraphs):
+        what = "only boilerplate" if removals else "no text"
+        raise NoArticleError(f"no article body left after cleaning ({what})", removals)
+    return Article(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        removed=removals,
+        url=url,
+        source_format=fmt,
+    )
