@@ -21,14 +21,32 @@ __all__ = [
     "NotTextError",
     "Paragraph",
     "Removal",
+    "Scorecard",
+    "SignalFeaturizer",
     "__version__",
     "clean",
+    "grade",
+    "grade_many",
+    "to_frame",
+    "train",
 ]
 
 if TYPE_CHECKING:
     from .cleaning import clean
+    from .features import SignalFeaturizer
+    from .grading import grade, grade_many, to_frame
+    from .scorecard import Scorecard
+    from .training.quality import train
 
-_LAZY = {"clean": ("articlegrade.cleaning", "clean")}
+_LAZY = {
+    "clean": ("articlegrade.cleaning", "clean"),
+    "grade": ("articlegrade.grading", "grade"),
+    "grade_many": ("articlegrade.grading", "grade_many"),
+    "to_frame": ("articlegrade.grading", "to_frame"),
+    "Scorecard": ("articlegrade.scorecard", "Scorecard"),
+    "SignalFeaturizer": ("articlegrade.features", "SignalFeaturizer"),
+    "train": ("articlegrade.training.quality", "train"),
+}
 
 
 def __getattr__(name: str) -> Any:

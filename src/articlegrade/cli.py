@@ -34,14 +34,64 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write JSON lines here (default: stdout)"
     )
     p_clean.set_defaults(func=cmd_clean)
+
+    p_score = sub.add_parser(
+        "score",
+        help="grade pages and write a scorecard (CSV or JSON lines)",
+        description="Grade every page named and write one row per input, bad pages included (with "
+        "status and reason). Directories are walked, globs expanded, '-' reads paths from stdin.",
+    )
+    p_score.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, glob or -")
+    p_score.add_argument("-o", "--output", metavar="FILE", help="scorecard file (default: stdout)")
+    p_score.add_argument(
+        "--format",
+        choices=("csv", "jsonl"),
+        default=None,
+        help="default: from -o's ending, else csv",
+    )
+    p_score.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    p_score.add_argument(
+        "--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark"
+    )
+    p_score.add_argument(
+        "--model", default="quality", help="shipped model name or model file (default: quality)"
+    )
+    p_score.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p_score.set_defaults(func=cmd_score)
+
+    p_explain = sub.add_parser("explain", help="a readable report of one page's grade")
+    p_explain.add_argument("path", metavar="PATH")
+    p_explain.add_argument("--model", default="quality", help="shipped model name or model file")
+    p_explain.set_defaults(func=cmd_explain)
+
+    p_train = sub.add_parser(
+        "train",
+        help="train a quality model on your own labelled articles",
+        description="JSON lines with 'text' or 'html', 'label' (good/bad or 1/0) and optional 'title' "
+        "and 'group' (rows of one group never straddle a split).",
+    )
+    p_train.add_argument("data", nargs="+", metavar="DATA.jsonl")
+    p_train.add_argument(
+        "-o", "--output", required=True, metavar="models/NAME", help="model file to write"
+    )
+    p_train.add_argument("--seed", type=int, default=0)
+    p_train.add_argument("--jobs", "-j", type=int, default=1, metavar="N")
+    p_train.set_defaults(func=cmd_train)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .errors import ArticlegradeError
+
     try:
         return args.func(args)
+    except ArticlegradeError as exc:
+        print(f"articlegrade: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -76,4 +126,93 @@ def cmd_clean(args: argparse.Namespace) -> int:
         print("articlegrade: no input files found", file=sys.stderr)
         return 2
     print(f"articlegrade: {done} cleaned, {failed} failed", file=sys.stderr)
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+    from collections import Counter
+
+    from .grading import grade_many
+    from .inputs import expand
+    from .model.quality import cached_model
+    from .output import ScorecardWriter
+
+    cached_model(args.model)  # a missing or tampered model fails here, before any page is read
+    fmt = args.format or ("jsonl" if (args.output or "").endswith((".jsonl", ".json")) else "csv")
+    paths = list(expand(args.paths, stdin=sys.stdin))
+    if not paths:
+        print("articlegrade: no input files found", file=sys.stderr)
+        return 2
+    encoding = "utf-8-sig" if fmt == "csv" and not args.no_bom else "utf-8"
+    tmp_path = None
+    if args.output:
+        directory = os.path.dirname(os.path.abspath(args.output))
+        fd, tmp_path = tempfile.mkstemp(prefix=".articlegrade-", suffix=".part", dir=directory)
+        stream: TextIO = os.fdopen(fd, "w", encoding=encoding, newline="")
+    else:
+        stream = sys.stdout
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        progress = tqdm(total=len(paths), unit="page", file=sys.stderr)
+    grades: Counter[str] = Counter()
+    try:
+        writer = ScorecardWriter(stream, fmt)
+        for card in grade_many(paths, workers=args.jobs, model=args.model):
+            writer.write(card)
+            grades[card.grade if card.ok else "error"] += 1
+            if progress is not None:
+                progress.update()
+    except BaseException:
+        if tmp_path:
+            stream.close()
+            os.unlink(tmp_path)
+        raise
+    finally:
+        if progress is not None:
+            progress.close()
+    if tmp_path:
+        stream.close()
+        os.replace(tmp_path, args.output)
+    if not args.quiet:
+        summary = ", ".join(
+            f"{g} {grades[g]}" for g in ("A", "B", "C", "D", "F", "error") if grades[g]
+        )
+        print(f"articlegrade: {sum(grades.values())} pages: {summary}", file=sys.stderr)
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .grading import grade
+    from .model.quality import cached_model
+    from .report import explain
+
+    model = cached_model(args.model)
+    card = grade(Path(args.path), model=model)
+    print(explain(card, model))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    import shlex
+
+    from .training.quality import train
+
+    output = (
+        args.output if args.output.endswith((".json", ".json.gz")) else args.output + ".json.gz"
+    )
+    command = (
+        "articlegrade train " + " ".join(shlex.quote(d) for d in args.data) + f" -o {args.output}"
+    )
+    _, report = train(args.data, output, seed=args.seed, jobs=args.jobs, command=command)
+    print(
+        f"articlegrade: trained on {report.rows} rows ({report.skipped} skipped); "
+        f"GroupKFold ROC-AUC {report.cv_auc[str(report.C)]:.3f} at C={report.C}; wrote {output}",
+        file=sys.stderr,
+    )
     return 0

@@ -183,9 +183,7 @@ def _reject_binary_text(text: str) -> None:
 def looks_like_html(text: str) -> bool:
     """True when ``text`` carries HTML markup (a doctype or at least two common tags)."""
     head = text[:20000]
-    found = 0
-    for _ in _HTML_TAG.finditer(head):
-        found += 1
+    for found, _ in enumerate(_HTML_TAG.finditer(head), 1):
         if found >= 2:
             return True
     return head.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))

@@ -1,4 +1,5 @@
-"""Signals: four families measured on an Article, each a module with ``NAMES`` and ``measure``.
+"""Signals: the families measured on an Article (repetition, readability, claims, contradiction, plus
+filler phrases and style), each a module with ``NAMES`` and ``measure``.
 
 ``measure_all(article)`` returns one flat dict of ``family.metric`` -> float over every family;
 ``analyze_all(article)`` also returns the evidence. Families load on first use.
@@ -13,7 +14,14 @@ from ..article import Article
 from .base import SignalResult
 
 #: The families, in the order their values appear in a scorecard.
-FAMILIES: tuple[str, ...] = ("repetition", "readability", "claims", "contradiction", "filler")
+FAMILIES: tuple[str, ...] = (
+    "repetition",
+    "readability",
+    "claims",
+    "contradiction",
+    "filler",
+    "style",
+)
 
 
 def family(name: str) -> ModuleType:
