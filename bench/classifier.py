@@ -116,7 +116,7 @@ def main() -> int:
     zyte: dict[str, dict] = {}
     for mode in ("gold_body", "html_page"):
         grades: dict[str, int] = {}
-        errors = 0
+        errors = skipped = 0
         for pid, rec in sorted(gt.items()):
             src = rec["articleBody"] if mode == "gold_body" else gzip.open(DATA / "extraction" / "zyte" / "html" / f"{pid}.html.gz").read()
             try:
@@ -124,10 +124,13 @@ def main() -> int:
             except articlegrade.ArticlegradeError:
                 errors += 1
                 continue
+            if not card.ok:
+                skipped += 1
+                continue
             grades[card.grade] = grades.get(card.grade, 0) + 1
         n = sum(grades.values())
         low = grades.get("D", 0) + grades.get("F", 0)
-        zyte[mode] = {"graded": n, "errors": errors, "grades": dict(sorted(grades.items())), "d_or_worse_share": round(low / n, 4) if n else None}
+        zyte[mode] = {"graded": n, "errors": errors, "skipped_not_english": skipped, "grades": dict(sorted(grades.items())), "d_or_worse_share": round(low / n, 4) if n else None}
     results["zyte_human_news"] = zyte
 
     seeds = {}
@@ -152,7 +155,7 @@ def main() -> int:
     for d, v in results["leave_one_generator_out"].items():
         print(f"{d:<52} {v['auc']:>8.4f}")
     for mode, v in zyte.items():
-        print(f"{'Zyte human news graded D or worse (' + mode + ')':<52} {v['d_or_worse_share']:>8.1%}  <= 5%   {v['grades']}, errors {v['errors']}")
+        print(f"{'Zyte human news graded D or worse (' + mode + ')':<52} {v['d_or_worse_share']:>8.1%}  <= 5%   {v['grades']}, skipped {v['skipped_not_english']}, errors {v['errors']}")
     for name, v in seeds.items():
         print(f"{name:<52} {v['grade']:>8}  lowest band; {'; '.join(v['reasons'])}")
     print(f"wrote {RESULTS.relative_to(ROOT)}")

@@ -163,7 +163,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         writer = ScorecardWriter(stream, fmt)
         for card in grade_many(paths, workers=args.jobs, model=args.model):
             writer.write(card)
-            grades[card.grade if card.ok else "error"] += 1
+            grades[card.grade if card.ok else card.status] += 1
             if progress is not None:
                 progress.update()
     except BaseException:
@@ -179,7 +179,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         os.replace(tmp_path, args.output)
     if not args.quiet:
         summary = ", ".join(
-            f"{g} {grades[g]}" for g in ("A", "B", "C", "D", "F", "error") if grades[g]
+            f"{g} {grades[g]}" for g in ("A", "B", "C", "D", "F", "skipped", "error") if grades[g]
         )
         print(f"articlegrade: {sum(grades.values())} pages: {summary}", file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .errors import ArticlegradeError
-from .scorecard import OK, Reason, Scorecard, removed_summary
+from .scorecard import OK, SKIPPED, Reason, Scorecard, removed_summary
 
 if TYPE_CHECKING:
     from .model.quality import QualityModel
@@ -26,6 +26,7 @@ def grade(
 ) -> Scorecard:
     """Grade one page or text. Raises the library's typed errors for input that cannot be graded
     (``NotTextError``, ``NoArticleError``, ``InputError``); ``grade_many`` turns them into rows.
+    A page that is not English prose comes back with status ``skipped``, ungraded.
 
     ``model`` is a ``QualityModel``, a shipped model's name or a model file's path.
     """
@@ -34,8 +35,27 @@ def grade(
     from .model.quality import QualityModel, cached_model
     from .signals import all_names, analyze_all
 
+    from .language import english_share, is_english
+
     qm = model if isinstance(model, QualityModel) else cached_model(os.fspath(model))
     article = clean(source, url=url)
+    path = os.fspath(source) if isinstance(source, os.PathLike) else None
+    removed = removed_summary([r.kind for r in article.removed])
+    removed_lines = tuple((r.kind, r.text) for r in article.removed)
+    if not is_english(article.tokens):
+        share = english_share(article.tokens)
+        return Scorecard(
+            path=path,
+            url=url,
+            status=SKIPPED,
+            reason=f"not_english: {share:.0%} of words are common English words; the grade is "
+            "for English prose (another language, or a page of lists and tables)",
+            title=article.title,
+            words=article.words,
+            removed=removed,
+            removed_lines=removed_lines,
+            model_version=qm.version,
+        )
     result = analyze_all(article)
     x = vectorize(result.values, qm.feature_names)
     quality = float(qm.quality(x)[0])
@@ -58,7 +78,7 @@ def grade(
             )
         )
     return Scorecard(
-        path=os.fspath(source) if isinstance(source, os.PathLike) else None,
+        path=path,
         url=url,
         status=OK,
         title=article.title,
@@ -67,8 +87,8 @@ def grade(
         words=article.words,
         signals=result.values,
         reasons=tuple(reasons),
-        removed=removed_summary([r.kind for r in article.removed]),
-        removed_lines=tuple((r.kind, r.text) for r in article.removed),
+        removed=removed,
+        removed_lines=removed_lines,
         model_version=qm.version,
     )
 

@@ -52,8 +52,8 @@ def csv_row(card: Scorecard, columns: list[str], *, safe: bool = True) -> list[A
         "reason": card.reason,
         "grade": card.grade,
         "quality": "" if math.isnan(card.quality) else round(card.quality, 4),
-        "words": card.words if card.ok else "",
-        "boilerplate_removed": card.boilerplate_removed if card.ok else "",
+        "words": card.words if card.status != "error" else "",
+        "boilerplate_removed": card.boilerplate_removed if card.status != "error" else "",
         "top_reasons": card.top_reasons,
     }
     row: list[Any] = []

@@ -7,8 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Status of a scorecard: graded, or why not.
+#: Status of a scorecard: graded; not graded because it is not English prose; could not be read.
 OK = "ok"
+SKIPPED = "skipped"
 ERROR = "error"
 
 
@@ -44,8 +45,8 @@ class Reason:
 class Scorecard:
     """The grade of one page.
 
-    ``status`` is ``ok`` or ``error`` (then ``reason`` holds the error code and message and the
-    grade fields are empty); ``quality`` is the calibrated probability (0..1) that the page is a
+    ``status`` is ``ok``, ``skipped`` (not English prose: cleaned but not graded) or ``error``
+    (then ``reason`` holds the code and message and the grade fields are empty); ``quality`` is the calibrated probability (0..1) that the page is a
     real, human-quality article; ``grade`` is A-F (bands in the model card); ``reasons`` are the top
     signals pulling the grade down; ``removed`` counts the boilerplate lines cleaning removed, by kind.
     """

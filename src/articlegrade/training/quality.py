@@ -112,13 +112,16 @@ def row_source(row: dict) -> str | bytes:
 
 
 def _signals(source: str | bytes) -> dict[str, float] | None:
+    """Signals of one row, or None when grading would not grade it (unreadable, not English)."""
     from ..cleaning import clean
+    from ..language import is_english
     from ..signals import measure_all
 
     try:
-        return measure_all(clean(source))
+        article = clean(source)
     except ArticlegradeError:
         return None
+    return measure_all(article) if is_english(article.tokens) else None
 
 
 def featurize(
