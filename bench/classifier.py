@@ -28,7 +28,9 @@ DATA = ROOT.parent / "shared" / "data"
 RESULTS = ROOT / "bench" / "results" / "classifier.json"
 
 
-def bootstrap_auc(y: np.ndarray, s: np.ndarray, n: int = 1000, seed: int = 0) -> tuple[float, float]:
+def bootstrap_auc(
+    y: np.ndarray, s: np.ndarray, n: int = 1000, seed: int = 0
+) -> tuple[float, float]:
     """95% percentile interval of ROC-AUC over resampled rows."""
     rng = np.random.default_rng(seed)
     vals = []
@@ -54,7 +56,6 @@ def main() -> int:
     args = parser.parse_args()
 
     import articlegrade
-    from articlegrade.features import default_features
     from articlegrade.model.quality import QualityModel
     from articlegrade.training.quality import cv_auc, featurize, shared_quality_rows
 
@@ -84,7 +85,10 @@ def main() -> int:
         "C": C,
     }
     auc, oof = cv_auc(X, y, groups, C)
-    results["groupkfold_auc"] = {"auc": round(auc, 4), "ci95": [round(v, 4) for v in bootstrap_auc(y, oof)]}
+    results["groupkfold_auc"] = {
+        "auc": round(auc, 4),
+        "ci95": [round(v, 4) for v in bootstrap_auc(y, oof)],
+    }
     results["word_count_alone_auc"] = round(float(roc_auc_score(y, words)), 4)
     bins = {"<200": (0, 200), "200-400": (200, 400), "400-700": (400, 700), ">=700": (700, 1e9)}
     results["auc_by_word_bin"] = {}
@@ -103,22 +107,37 @@ def main() -> int:
         test = np.where(domain == d)[0]
         train = np.where(domain != d)[0]
         s = fit_predict(X, y, groups, train, test, names, C)
-        results["leave_one_domain_out"][d] = {"n": len(test), "auc": round(float(roc_auc_score(y[test], s)), 4)}
+        results["leave_one_domain_out"][d] = {
+            "n": len(test),
+            "auc": round(float(roc_auc_score(y[test], s)), 4),
+        }
     results["leave_one_generator_out"] = {}
-    for g, label in (("iu", "train Llama-2 (M4), test GPT-3.5 (iu)"), ("m4", "train GPT-3.5 (iu), test Llama-2 (M4)")):
+    for g, label in (
+        ("iu", "train Llama-2 (M4), test GPT-3.5 (iu)"),
+        ("m4", "train GPT-3.5 (iu), test Llama-2 (M4)"),
+    ):
         test = np.where(source == g)[0]
         train = np.where(source != g)[0]
         s = fit_predict(X, y, groups, train, test, names, C)
-        results["leave_one_generator_out"][label] = {"n": len(test), "auc": round(float(roc_auc_score(y[test], s)), 4)}
+        results["leave_one_generator_out"][label] = {
+            "n": len(test),
+            "auc": round(float(roc_auc_score(y[test], s)), 4),
+        }
 
     # Human news bodies from the extraction benchmark: graded as text, and as the page through clean().
-    gt = json.loads((DATA / "extraction" / "zyte" / "ground-truth.json").read_text(encoding="utf-8"))
+    gt = json.loads(
+        (DATA / "extraction" / "zyte" / "ground-truth.json").read_text(encoding="utf-8")
+    )
     zyte: dict[str, dict] = {}
     for mode in ("gold_body", "html_page"):
         grades: dict[str, int] = {}
         errors = skipped = 0
         for pid, rec in sorted(gt.items()):
-            src = rec["articleBody"] if mode == "gold_body" else gzip.open(DATA / "extraction" / "zyte" / "html" / f"{pid}.html.gz").read()
+            src = (
+                rec["articleBody"]
+                if mode == "gold_body"
+                else gzip.open(DATA / "extraction" / "zyte" / "html" / f"{pid}.html.gz").read()
+            )
             try:
                 card = articlegrade.grade(src, url=rec.get("url"))
             except articlegrade.ArticlegradeError:
@@ -130,13 +149,23 @@ def main() -> int:
             grades[card.grade] = grades.get(card.grade, 0) + 1
         n = sum(grades.values())
         low = grades.get("D", 0) + grades.get("F", 0)
-        zyte[mode] = {"graded": n, "errors": errors, "skipped_not_english": skipped, "grades": dict(sorted(grades.items())), "d_or_worse_share": round(low / n, 4) if n else None}
+        zyte[mode] = {
+            "graded": n,
+            "errors": errors,
+            "skipped_not_english": skipped,
+            "grades": dict(sorted(grades.items())),
+            "d_or_worse_share": round(low / n, 4) if n else None,
+        }
     results["zyte_human_news"] = zyte
 
     seeds = {}
     for path in sorted((ROOT / "samples").glob("seed-*")):
         card = articlegrade.grade(path)
-        seeds[path.name] = {"grade": card.grade, "quality": round(card.quality, 4), "reasons": [r.label for r in card.reasons]}
+        seeds[path.name] = {
+            "grade": card.grade,
+            "quality": round(card.quality, 4),
+            "reasons": [r.label for r in card.reasons],
+        }
     results["seeds"] = seeds
     results["featurize_seconds"] = round(featurize_s, 1)
 
@@ -146,16 +175,24 @@ def main() -> int:
     print(f"quality classifier ({model.version}, {len(names)} features, {len(rows)} rows, C={C})")
     print(f"{'measure':<52} {'value':>8}  goal")
     g = results["groupkfold_auc"]
-    print(f"{'GroupKFold(5) ROC-AUC by pair_id':<52} {g['auc']:>8.4f}  >= 0.95   (95% CI {g['ci95'][0]:.3f}-{g['ci95'][1]:.3f})")
-    print(f"{'word count alone ROC-AUC (length baseline)':<52} {results['word_count_alone_auc']:>8.4f}")
+    print(
+        f"{'GroupKFold(5) ROC-AUC by pair_id':<52} {g['auc']:>8.4f}  >= 0.95   (95% CI {g['ci95'][0]:.3f}-{g['ci95'][1]:.3f})"
+    )
+    print(
+        f"{'word count alone ROC-AUC (length baseline)':<52} {results['word_count_alone_auc']:>8.4f}"
+    )
     for label, v in results["auc_by_word_bin"].items():
-        print(f"{'  inside ' + label + ' words (n=' + str(v['n']) + ')':<52} {v['auc']:>8.4f}  (length alone {v['word_count_alone']:.3f})")
+        print(
+            f"{'  inside ' + label + ' words (n=' + str(v['n']) + ')':<52} {v['auc']:>8.4f}  (length alone {v['word_count_alone']:.3f})"
+        )
     for d, v in results["leave_one_domain_out"].items():
         print(f"{'leave out domain ' + d:<52} {v['auc']:>8.4f}")
     for d, v in results["leave_one_generator_out"].items():
         print(f"{d:<52} {v['auc']:>8.4f}")
     for mode, v in zyte.items():
-        print(f"{'Zyte human news graded D or worse (' + mode + ')':<52} {v['d_or_worse_share']:>8.1%}  <= 5%   {v['grades']}, skipped {v['skipped_not_english']}, errors {v['errors']}")
+        print(
+            f"{'Zyte human news graded D or worse (' + mode + ')':<52} {v['d_or_worse_share']:>8.1%}  <= 5%   {v['grades']}, skipped {v['skipped_not_english']}, errors {v['errors']}"
+        )
     for name, v in seeds.items():
         print(f"{name:<52} {v['grade']:>8}  lowest band; {'; '.join(v['reasons'])}")
     print(f"wrote {RESULTS.relative_to(ROOT)}")

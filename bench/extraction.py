@@ -34,6 +34,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, this folder is sys.path[0]; bench/readability.py (another benchmark) would then
+# shadow the readability-lxml package. Drop the folder so ``import readability`` finds the package.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "extraction" / "zyte"
 DEFAULT_OUT = ROOT / "bench" / "results" / "extraction.json"
 N_BOOTSTRAP = 1000
@@ -44,9 +48,49 @@ _TOKEN = re.compile(r"\w+")
 
 # Elements after which the baseline text conversion starts a new line (so words never glue).
 _BLOCK = frozenset(
-    "p div section article main header footer aside nav ul ol li dl dt dd blockquote pre table "
-    "thead tbody tfoot tr td th caption form fieldset address details summary hr h1 h2 h3 h4 h5 "
-    "h6 figure figcaption center br".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "form",
+        "fieldset",
+        "address",
+        "details",
+        "summary",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "figcaption",
+        "center",
+        "br",
+    ]
 )
 
 
@@ -242,7 +286,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ids, truth, pages = load(args.data)
     golds = [truth[i].get("articleBody", "") for i in ids]
     half = len(ids) // 2 + len(ids) % 2
-    subsets = {"all": range(len(ids)), "first_half": range(half), "second_half": range(half, len(ids))}
+    subsets = {
+        "all": range(len(ids)),
+        "first_half": range(half),
+        "second_half": range(half, len(ids)),
+    }
 
     outputs: dict[str, tuple[list[str], float]] = {}
     texts, kinds, rules, secs = run_ours(ids, truth, pages)
@@ -264,7 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = f"{'system':<32} {'P':>5}  {'R':>5}  {'F1 ± sd':>13}  {'acc':>5}  {'pages/s':>8}"
     for sub in subsets:
         n = len(subsets[sub])
-        print(f"\n{sub} ({n} pages; ids in sorted order; ± = bootstrap sd, {N_BOOTSTRAP} resamples)")
+        print(
+            f"\n{sub} ({n} pages; ids in sorted order; ± = bootstrap sd, {N_BOOTSTRAP} resamples)"
+        )
         print(header)
         for name, res in results.items():
             speed = res["pages_per_second"] if sub == "all" else None
@@ -283,7 +333,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "data_sha256": hash_files(files),
         "metric": "4-token shingle multisets, macro P/R over pages, F1 = harmonic mean of the means",
         "bootstrap": {"resamples": N_BOOTSTRAP, "seed": SEED, "statistic": "sd over pages"},
-        "split": {"first_half": f"ids[:{half}] (tuning)", "second_half": f"ids[{half}:] (held out)"},
+        "split": {
+            "first_half": f"ids[:{half}] (tuning)",
+            "second_half": f"ids[{half}:] (held out)",
+        },
         "goal": GOAL,
         "goal_met": met,
         "versions": {
@@ -306,7 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         res["pages_per_second"] = round(res["pages_per_second"], 1)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    print(
+        f"wrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
+    )
     return 0
 
 

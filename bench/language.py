@@ -28,7 +28,10 @@ def main() -> int:
     rows = [json.loads(line) for line in (DATA / "iu_human_ai_corpus.jsonl").open(encoding="utf-8")]
     rows += [
         {**r, "text": r["text_clean"]}
-        for r in (json.loads(line) for line in (DATA / "m4_llama2_wikipedia_wikihow.jsonl").open(encoding="utf-8"))
+        for r in (
+            json.loads(line)
+            for line in (DATA / "m4_llama2_wikipedia_wikihow.jsonl").open(encoding="utf-8")
+        )
     ]
     shares: dict[str, list[float]] = defaultdict(list)
     wrong: list[dict] = []
@@ -36,7 +39,14 @@ def main() -> int:
         tokens = words(r["text"])
         shares[r["language"]].append(english_share(tokens))
         if is_english(tokens) != (r["language"] == "en"):
-            wrong.append({"id": r["id"], "label": r["language"], "share": round(english_share(tokens), 3), "start": r["text"][:80]})
+            wrong.append(
+                {
+                    "id": r["id"],
+                    "label": r["language"],
+                    "share": round(english_share(tokens), 3),
+                    "start": r["text"][:80],
+                }
+            )
     result = {
         "command": "python bench/language.py",
         "threshold": MIN_SHARE,
@@ -59,7 +69,9 @@ def main() -> int:
     print(f"English function-word share by labelled language (threshold {MIN_SHARE})")
     print(f"{'lang':<5} {'n':>5} {'min':>6} {'p01':>6} {'median':>7} {'p99':>6} {'max':>6}")
     for lang, v in result["per_language"].items():
-        print(f"{lang:<5} {v['n']:>5} {v['min']:>6.3f} {v['p01']:>6.3f} {v['median']:>7.3f} {v['p99']:>6.3f} {v['max']:>6.3f}")
+        print(
+            f"{lang:<5} {v['n']:>5} {v['min']:>6.3f} {v['p01']:>6.3f} {v['median']:>7.3f} {v['p99']:>6.3f} {v['max']:>6.3f}"
+        )
     print(f"{len(wrong)} of {len(rows)} rows judged against their label:")
     for w in wrong:
         print(f"  {w['id']:<28} label {w['label']} share {w['share']:.3f}  {w['start']!r}")

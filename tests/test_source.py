@@ -10,7 +10,9 @@ import pytest
 from articlegrade import InputError, NotTextError
 from articlegrade.source import decode_bytes, looks_like_html, read_source
 
-PAGE = "<html><head><meta charset='{cs}'><title>Café</title></head><body><p>{body}</p></body></html>"
+PAGE = (
+    "<html><head><meta charset='{cs}'><title>Café</title></head><body><p>{body}</p></body></html>"
+)
 BODY = "José Müller ordered crème brûlée at the café in Zürich."
 
 
@@ -57,7 +59,12 @@ def test_undeclared_shift_jis_is_detected() -> None:
     raw = ("<html><body><p>" + sentence * 4 + "</p></body></html>").encode("shift_jis")
     text, encoding = decode_bytes(raw)
     assert sentence in text
-    assert encoding.replace("_", "").lower() in {"shiftjis", "cp932", "shiftjis2004", "shiftjisx0213"}
+    assert encoding.replace("_", "").lower() in {
+        "shiftjis",
+        "cp932",
+        "shiftjis2004",
+        "shiftjisx0213",
+    }
 
 
 def test_gzip_page_is_inflated() -> None:
@@ -105,3 +112,11 @@ def test_missing_file_and_directory_and_wrong_type(tmp_path: Path) -> None:
 )
 def test_html_is_told_from_text(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
+
+
+def test_undeclared_cp1251_russian_stays_cyrillic() -> None:
+    sentence = (
+        "Москва является столицей России и крупнейшим городом страны по численности населения. "
+    )
+    text, encoding = decode_bytes((sentence * 4).encode("cp1251"))
+    assert sentence in text and encoding == "cp1251"

@@ -23,9 +23,10 @@ class Paragraph:
 class Removal:
     """One line taken out of the page by cleaning.
 
-    ``kind`` names the boilerplate (see ``articlegrade.cleaning.KINDS``); ``rule`` says which
-    rule fired (``"line"`` for a text rule, ``"markup"`` for an HTML element such as a figure
-    caption that was dropped before the text rules ran).
+    ``kind`` names the boilerplate (see ``articlegrade.cleaning.KINDS``); ``rule`` says how it
+    was found: ``"line"`` (a text rule on a line of the article), ``"markup"`` (an HTML element
+    whose role is boilerplate, such as a figure caption) or ``"extractor"`` (a line readability-lxml
+    left out of the article, named by the same rules).
     """
 
     text: str

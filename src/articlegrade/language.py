@@ -18,8 +18,47 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to a in is that for it as was with be by on not he i this are or his from at which "
-    "but have an they you were her she there been has their we".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "as",
+        "was",
+        "with",
+        "be",
+        "by",
+        "on",
+        "not",
+        "he",
+        "i",
+        "this",
+        "are",
+        "or",
+        "his",
+        "from",
+        "at",
+        "which",
+        "but",
+        "have",
+        "an",
+        "they",
+        "you",
+        "were",
+        "her",
+        "she",
+        "there",
+        "been",
+        "has",
+        "their",
+        "we",
+    ]
 )
 #: Below this share of English function words a text is taken as not English.
 MIN_SHARE = 0.12

@@ -145,10 +145,32 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     from charset_normalizer import from_bytes  # imported here: only undeclared non-UTF-8 needs it
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is not None:
+        best = _prefer_cp1252(results, best)
         return str(best), best.encoding
     return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+#: How much more "chaos" (charset-normalizer's mess ratio) windows-1252 may show than the best guess
+#: and still be preferred: Western pages are the common case, and on short Latin text the detector
+#: often ranks a Baltic or Central-European code page first ("après" read as cp1257 "aprčs").
+_CP1252_SLACK = 0.05
+
+
+def _prefer_cp1252(results, best):
+    """Take windows-1252 over the best guess when it reads the bytes about as cleanly."""
+    if best.encoding == "cp1252":
+        return best
+    for match in results:
+        if (
+            match.encoding == "cp1252"
+            and match.chaos <= best.chaos + _CP1252_SLACK
+            and match.coherence >= best.coherence
+        ):
+            return match
+    return best
 
 
 def _declared_charset(head: bytes) -> str | None:

@@ -12,12 +12,14 @@ _SPACE = re.compile(r"\s+")
 class Block:
     """One line of the page: a paragraph, list item, heading or stray label.
 
-    ``kind`` is set when a markup rule already decided it is boilerplate (e.g. a figure caption).
+    ``kind`` is set when a markup rule already decided it is boilerplate (e.g. a figure caption);
+    ``link_share`` is the share of its words that are link text (0 for plain text input).
     """
 
     text: str
     is_heading: bool = False
     kind: str | None = None
+    link_share: float = 0.0
 
 
 def squash(text: str) -> str:

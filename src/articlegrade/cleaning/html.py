@@ -1,8 +1,9 @@
 """HTML -> title + blocks: main content from readability-lxml, its summary walked into lines.
 
 The page is parsed once with lxml; the title is read from that tree (``og:title``, the first
-``<h1>``, then ``<title>``) before readability takes the tree. Readability's summary is then walked
-with BeautifulSoup into blocks: every block-level element starts a new line (so "VIDEO" and "This"
+``<h1>``, then ``<title>``) and the whole body is walked into blocks before readability takes the
+tree. Readability's summary is then walked the same way (with lxml: BeautifulSoup gave the same
+blocks at several times the cost) into blocks: every block-level element starts a new line (so "VIDEO" and "This"
 never glue together), inline elements join their text, ``<br>`` breaks a line, headings are marked.
 Figures and elements whose class names them as captions, credits, share bars, related links,
 bylines, newsletters or comment forms are taken out here as markup removals, with their kind.
@@ -14,7 +15,6 @@ import re
 import warnings
 
 import lxml.html
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from lxml.etree import ParserError
 
 from .blocks import Block, squash
@@ -22,11 +22,63 @@ from .blocks import Block, squash
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 BLOCK_TAGS = frozenset(
-    ["p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "form", "fieldset", "address", "details", "summary", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "center"]
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "caption",
+        "form",
+        "fieldset",
+        "address",
+        "details",
+        "summary",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "figcaption",
+        "center",
+    ]
 )
+# Table cells: one row of a table is one line, its cells separated by a space.
+CELL_TAGS = frozenset(["td", "th"])
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button"]
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "button",
+    ]
 )
 
 # Class / id words that name an element's role. Matched as whole words of the attribute
@@ -50,10 +102,28 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:^|[\s_-])(?:related|read-?more|more-?stories|recommended)(?:$|[\s_-])", re.I
         ),
     ),
+    # The pop-up body of a hover card or tooltip (links to other articles about a name):
+    # "<x>-hover-card", "rollover-<x>-block", "tooltip". The element holding the name itself
+    # ("<x>-hover", "rollover-<x>") is kept.
+    (
+        "related_links",
+        re.compile(
+            r"(?:^|\s)(?:[\w-]*[_-])?(?:rollover|hover|tooltip|popover|popup)[_-](?:[\w]+[_-])?"
+            r"(?:block|card|box|body|panel|content)(?:$|\s)|(?:^|[\s_-])(?:hovercard|tooltip|popover)(?:$|\s)",
+            re.I,
+        ),
+    ),
     (
         "byline_dateline",
         re.compile(
             r"(?:^|[\s_-])(?:byline|dateline|timestamp|author-?name|published-?date)(?:$|[\s_-])",
+            re.I,
+        ),
+    ),
+    (
+        "standfirst",
+        re.compile(
+            r"(?:^|[\s_-])(?:dek|deck|standfirst|strapline|subtitle|sub-?headline)(?:$|[\s_-])",
             re.I,
         ),
     ),
@@ -68,6 +138,7 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_CAMEL = re.compile(r"([a-z])([A-Z])")
 # A role element longer than this is more likely a mislabelled content wrapper: keep it.
 _ROLE_MAX_WORDS = 80
 
@@ -98,80 +169,116 @@ def page_title(tree: lxml.html.HtmlElement) -> tuple[str, str]:
     return head, title_tag
 
 
-def extract_blocks(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Block]:
-    """Main content of the page as blocks, from readability-lxml's summary."""
+def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+    """Main content of the page as blocks, from readability-lxml's summary.
+
+    Readability mutates the tree it is given (it drops hidden elements): call ``page_blocks``
+    first when both are wanted.
+    """
     from readability import Document
     from readability.readability import Unparseable
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            summary = Document(tree, url=url).summary(html_partial=True)
+            # No url: readability would only use it to make links absolute, and we read text.
+            summary = Document(tree).summary(html_partial=True)
     except (Unparseable, ValueError, TypeError):
         return []
-    soup = BeautifulSoup(summary, "lxml")
-    return _walk(soup.body or soup)
-
-
-def body_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
-    """Every block of the page's body, for pages readability finds no content in."""
-    body = tree.find("body")
-    if body is None:
+    try:
+        root = lxml.html.fragment_fromstring(summary, create_parent="div")
+    except (ParserError, ValueError):
         return []
-    soup = BeautifulSoup(lxml.html.tostring(body, encoding="unicode"), "lxml")
-    return _walk(soup.body or soup)
+    return walk(root)
 
 
-def _walk(root: Tag) -> list[Block]:
+def page_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+    """Every block of the page's body, in page order (also the fallback when readability finds
+    no content)."""
+    body = tree.find("body")
+    return walk(body) if body is not None else []
+
+
+def walk(root: lxml.html.HtmlElement) -> list[Block]:
+    """Blocks of an element tree: block-level elements start lines, inline ones join text,
+    ``<br>`` breaks a line, table cells join their row, headings are marked, and elements
+    whose role is boilerplate (figure, caption, share bar ...) carry that kind."""
     out: list[Block] = []
-    buf: list[str] = []
+    buf: list[tuple[str, bool]] = []  # (text, inside a link)
 
     def flush(heading: bool = False, kind: str | None = None) -> None:
-        line = squash("".join(buf))
+        line = squash("".join(text for text, _ in buf))
+        linked = sum(len(text.split()) for text, in_link in buf if in_link)
         buf.clear()
         if line:
-            out.append(Block(line, is_heading=heading, kind=kind))
+            share = min(1.0, linked / len(line.split()))
+            out.append(Block(line, is_heading=heading, kind=kind, link_share=share))
 
-    def visit(node: Tag, kind: str | None) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, Comment):
-                    buf.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name in SKIP_TAGS:
-                continue
-            if name == "br":
-                flush(kind=kind)
-                continue
-            child_kind = kind or _role_kind(child)
-            if name in BLOCK_TAGS:
-                flush(kind=kind)
-                visit(child, child_kind)
-                flush(heading=name in HEADING_TAGS, kind=child_kind)
-            elif name == "img":
-                continue
-            else:
-                visit(child, child_kind)
+    def visit(node: lxml.html.HtmlElement, kind: str | None, in_link: bool) -> None:
+        if node.text:
+            buf.append((node.text, in_link))
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str):  # comments and processing instructions have no str tag
+                _visit_child(child, tag.lower(), kind, in_link)
+            if child.tail:
+                buf.append((child.tail, in_link))
 
-    visit(root, None)
+    def _visit_child(
+        child: lxml.html.HtmlElement, name: str, kind: str | None, in_link: bool
+    ) -> None:
+        if name in SKIP_TAGS or name == "img":
+            return
+        if name == "br":
+            flush(kind=kind)
+            return
+        child_kind = kind or _role_kind(child, name)
+        if name in BLOCK_TAGS:
+            flush(kind=kind)
+            visit(child, child_kind, in_link)
+            flush(heading=name in HEADING_TAGS, kind=child_kind)
+        elif name in CELL_TAGS:
+            buf.append((" ", False))
+            visit(child, child_kind, in_link)
+            buf.append((" ", False))
+        elif kind is None and child_kind is not None and name != "a":
+            # An inline element with a role of its own (a credit span, a hover card): taken
+            # out as its own removal without breaking the line around it.
+            text = squash(" ".join(_texts(child)))
+            if text:
+                out.append(Block(text, kind=child_kind))
+        else:
+            visit(child, child_kind, in_link or name == "a")
+
+    visit(root, None, False)
     flush()
     return out
 
 
-def _role_kind(tag: Tag) -> str | None:
-    if tag.name in ("figure", "figcaption"):
+def _texts(el: lxml.html.HtmlElement) -> list[str]:
+    """Text pieces of an element, skipping scripts and styles."""
+    pieces: list[str] = []
+    for node in el.iter():
+        tag = node.tag
+        if node is not el and isinstance(tag, str) and tag.lower() in SKIP_TAGS:
+            continue
+        if node.text and isinstance(tag, str) and tag.lower() not in SKIP_TAGS:
+            pieces.append(node.text)
+        if node is not el and node.tail:
+            pieces.append(node.tail)
+    return pieces
+
+
+def _role_kind(el: lxml.html.HtmlElement, name: str) -> str | None:
+    if name in ("figure", "figcaption"):
         return "caption_credit"
-    attrs = " ".join(
-        [*(tag.get("class") or ()), str(tag.get("id") or ""), str(tag.get("itemprop") or "")]
-    )
+    attrs = " ".join((el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""))
     if not attrs.strip():
         return None
+    attrs = _CAMEL.sub(r"\1-\2", attrs)  # "newsCaption" names a caption too
     for kind, pattern in _ROLE_WORDS:
         if pattern.search(attrs):
-            if len(tag.get_text(" ").split()) > _ROLE_MAX_WORDS:
+            if len(" ".join(_texts(el)).split()) > _ROLE_MAX_WORDS:
                 return None
             return kind
     return None

@@ -10,14 +10,21 @@ from ..article import Article, Paragraph, Removal
 from ..errors import NoArticleError
 from ..source import read_source
 from .blocks import Block, squash
-from .html import body_blocks, extract_blocks, page_title, parse_html
+from .html import extract_blocks, page_blocks, page_title, parse_html
 from .rules import LINE_RULES
 
 _WORD = re.compile(r"\w+")
 _NORM = re.compile(r"[\W_]+")
 # A heading in plain text: a short line that does not end like a sentence or a clause.
 _HEADING_MAX_WORDS = 20
-_SENTENCE_END = (".", ",", ";", ":", "!", '."', ".”", ".'", "…")
+_SENTENCE_END = (".", ",", ";", ":", "!", '."', ".”", ".'", "…", "。", "．", "！")
+# Scripts written without spaces have one "word" a line: bound headings by characters too.
+_HEADING_MAX_CHARS = 150
+# A line that is all link text and reads as a headline (5..30 words, not a URL) is a teaser
+# pointing to another article: related links, wherever the site put them.
+_LINK_ONLY_SHARE = 0.99
+_LINK_HEADLINE_WORDS = (5, 30)
+_URLISH = re.compile(r"https?://|www\.|@|\.(?:com|org|net)\b", re.IGNORECASE)
 
 
 def clean(source: str | bytes | os.PathLike, url: str | None = None) -> Article:
@@ -33,8 +40,10 @@ def clean(source: str | bytes | os.PathLike, url: str | None = None) -> Article:
         if tree is None:
             raise NoArticleError("the page is empty")
         title, title_tag = page_title(tree)
-        blocks = extract_blocks(tree, url=url) or body_blocks(tree)
-        return _finish(blocks, title, title_tag, url, "html")
+        page = page_blocks(tree)  # before readability, which mutates the tree
+        blocks = extract_blocks(tree) or page
+        dropped = _dropped_boilerplate(page, blocks, title) if blocks is not page else []
+        return _finish(blocks, title, title_tag, url, "html", dropped)
     blocks = [Block(line, is_heading=is_heading_line(line)) for line in _text_lines(doc.text)]
     return _finish(blocks, None, "", url, "text")
 
@@ -42,9 +51,17 @@ def clean(source: str | bytes | os.PathLike, url: str | None = None) -> Article:
 def is_heading_line(line: str) -> bool:
     """True for a plain-text line that reads as a heading: short, not ending like a sentence."""
     words = len(line.split())
-    if words == 0 or words > _HEADING_MAX_WORDS:
+    if words == 0 or words > _HEADING_MAX_WORDS or len(line) > _HEADING_MAX_CHARS:
         return False
     return not line.endswith(_SENTENCE_END)
+
+
+def is_link_headline(block: Block) -> bool:
+    """True for a line that is wholly link text and reads as a headline: a teaser link."""
+    if block.link_share < _LINK_ONLY_SHARE:
+        return False
+    lo, hi = _LINK_HEADLINE_WORDS
+    return lo <= len(block.text.split()) <= hi and not _URLISH.search(block.text)
 
 
 def _text_lines(text: str) -> list[str]:
@@ -58,6 +75,7 @@ def normalize(line: str) -> str:
 
 def rule_kind(line: str) -> str | None:
     """The boilerplate kind of one line by the line rules, or None for content."""
+    line = squash(line)
     n_words = len(line.split())
     for rule in LINE_RULES:
         if rule.matches(line, n_words):
@@ -65,14 +83,51 @@ def rule_kind(line: str) -> str | None:
     return None
 
 
+def _dropped_boilerplate(
+    page: list[Block], content: list[Block], title: str
+) -> list[tuple[float, Removal]]:
+    """Named boilerplate that readability dropped from the article: lines of the page from the
+    headline on that are not in the extracted content and that a line rule or a role names.
+
+    Page chrome with no name (menus, sidebars of headlines) is not listed. Each removal gets a
+    position between the content blocks around it, so ``removed`` stays in page order.
+    """
+    kept = {}
+    for i, block in enumerate(content):
+        kept.setdefault(block.text, i)
+    start = next(
+        (i for i, b in enumerate(page) if title and normalize(b.text) == normalize(title)), None
+    )
+    if start is None:
+        start = next((i for i, b in enumerate(page) if b.text in kept), 0)
+    out: list[tuple[float, Removal]] = []
+    position = -0.5
+    for block in page[start:]:
+        if block.text in kept:
+            position = kept[block.text]
+            continue
+        kind = block.kind or rule_kind(block.text)
+        if kind is not None:
+            out.append((position + 0.5, Removal(block.text, kind, "extractor")))
+    return out
+
+
 def _finish(
-    blocks: list[Block], title: str | None, title_tag: str, url: str | None, fmt: str
+    blocks: list[Block],
+    title: str | None,
+    title_tag: str,
+    url: str | None,
+    fmt: str,
+    dropped: list[tuple[float, Removal]] | None = None,
 ) -> Article:
-    removed: list[tuple[int, Removal]] = []  # (position on the page, removal)
+    removed: list[tuple[float, Removal]] = list(dropped or ())  # (position on the page, removal)
     kept: list[tuple[int, Block]] = []
     for i, block in enumerate(blocks):
         if block.kind is not None:
             removed.append((i, Removal(block.text, block.kind, "markup")))
+            continue
+        if is_link_headline(block):
+            removed.append((i, Removal(block.text, "related_links", "markup")))
             continue
         kind = rule_kind(block.text)
         if kind is not None:
@@ -86,6 +141,11 @@ def _finish(
             title = kept.pop(0)[1].text
     elif kept and normalize(kept[0][1].text) == normalize(title):
         kept.pop(0)  # the headline at the top of the body is the title, not body text
+
+    if fmt == "text" and kept and all(b.is_heading for _, b in kept):
+        # Headings only make sense above paragraphs: a text of short lines (a list, a
+        # schedule) is body text, not a run of headings.
+        kept = [(i, Block(b.text, is_heading=False)) for i, b in kept]
 
     echoes = {normalize(t) for t in (title, title_tag) if t}
     echoes.discard("")

@@ -19,21 +19,44 @@ _I = re.IGNORECASE
 # -- pieces shared by several rules -------------------------------------------------------------
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # Portuguese and Spanish month names (several pages of the web are pt / es)
+    r"|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
+    r"|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre)\.?"
 )
-_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_WEEKDAY = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+    r"|(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?|sábado|domingo"
+    r"|lunes|martes|miércoles|jueves|viernes)"
+)
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?{_MONTH},?(?:\s+(?:de\s+)?\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2}(?:T[\d:.+Z-]+)?"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 )
-_TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)"
+# A clock time needs minutes or am/pm: a bare number ("5040", "85%") is never a time.
+_TIME = r"(?:(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*[A-Z]{2,4}\b)?)"
 _AGO = r"(?:\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago)"
-_READ = r"(?:\d+\s*(?:-\s*)?min(?:ute)?s?\s+read)"
-_STAMP_PART = rf"(?:{_WEEKDAY},?\s*)?(?:{_DATE}|{_AGO}|{_READ}|{_TIME})"
-_STAMP_LEAD = r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created)(?:\s+(?:on|at))?\s*:?\s*)"
-_DATELINE = rf"{_STAMP_LEAD}?{_STAMP_PART}(?:\s*(?:,|\||·|•|-|–|—|at|/)?\s*{_STAMP_LEAD}?{_STAMP_PART}){{0,4}}\W*"
+_READ = (
+    r"(?:\d+\s*(?:-\s*)?min(?:ute)?s?\s+read"
+    r"|(?:reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura)\s*:?\s*"
+    r"\d+\s*min(?:ute|uto|utos)?s?\.?)"
+)
+# A date, "3 hours ago" or a reading time: what makes a line of times and separators a dateline.
+_STAMP_ANCHOR = rf"(?:{_WEEKDAY},?\s*)?(?:{_DATE}|{_AGO}|{_READ})"
+_STAMP_PART = rf"(?:{_STAMP_ANCHOR}|{_TIME})"
+_STAMP_LEAD = (
+    r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created)"
+    r"(?:\s+(?:on|at))?\s*:?\s*)"
+)
+_STAMP_SEP = r"\s*(?:,|\||·|•|-|–|—|at|às|a\s+las|/)?\s*"
+# A lone clock time ("10 p.m.") is a live-blog entry heading, not a dateline: a dateline carries
+# a lead word ("Updated") or a date / "ago" / reading time.
+_DATELINE = (
+    rf"(?:{_STAMP_LEAD}{_STAMP_PART}|(?:{_TIME}{_STAMP_SEP}){{0,2}}{_STAMP_ANCHOR})"
+    rf"(?:{_STAMP_SEP}{_STAMP_LEAD}?{_STAMP_PART}){{0,4}}\W*"
+)
 
 _NETWORKS = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|tumblr|telegram|email|e-mail|print"
@@ -82,15 +105,27 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             "Leave a Comment",
             "Your email address will not be published. Required fields are marked *",
+            "Tell us what you think!",
         ),
     ),
     "share_prompt": (
         "Buttons or prompts to share or like the page.",
-        ("Sharing is caring!", "Share this on WhatsApp", "Like this:", "Like Loading..."),
+        (
+            "Sharing is caring!",
+            "Share this on WhatsApp",
+            "Like this:",
+            "Like Loading...",
+            "Liked this article? Share it with your friends!",
+        ),
     ),
     "call_to_action": (
         "Subscribe, sign up, follow us, get the app, click here.",
-        ("Subscribe to our newsletter and stay smart", "CLICK HERE TO GET THE FOX NEWS APP"),
+        (
+            "Subscribe to our newsletter and stay smart",
+            "CLICK HERE TO GET THE FOX NEWS APP",
+            "GET OUR DAILY BRIEFING BY CLICKING HERE",
+            "The day's top stories, delivered straight to your inbox every morning.",
+        ),
     ),
     "cookie_notice": (
         "A cookie or consent banner.",
@@ -98,7 +133,11 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "tracking_artifact": (
         "Text of a tracker, counter or ad script that leaked into the page text.",
-        ("website free tracking", "(adsbygoogle = window.adsbygoogle || []).push({});"),
+        (
+            "website free tracking",
+            "(adsbygoogle = window.adsbygoogle || []).push({});",
+            '[button url="/contact/" style="large"] Write to the editors[/button]',
+        ),
     ),
     "advertisement": (
         "An advertising label.",
@@ -110,15 +149,36 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "caption_credit": (
         "An image caption, photo credit or copyright line of a picture.",
-        ("Image copyright Getty Images", "Photo: Jane Doe/Reuters"),
+        (
+            "Image copyright Getty Images",
+            "Photo: Jane Doe/Reuters",
+            "Crowds gathered outside the station on Friday (Photo: AFP )",
+            "Sam Rivers | Reuters",
+        ),
     ),
     "related_links": (
         "Pointers to other articles.",
-        ("Related: How NATO grew after 1991", "Read more", "You may also like"),
+        (
+            "Related: How NATO grew after 1991",
+            "Read more",
+            "You may also like",
+            "SEE MORE: Five things to know about the new tax rules",
+            "Also on example.com City council votes to close the old bridge",
+            "Council leader quits after budget row [REACTION]",
+            "(HTML) a line that is all link text and reads as a headline, e.g. under 'You may also like'",
+            "(HTML) the pop-up body of a hover card (class author-hover-card, tooltip, popover)",
+        ),
     ),
     "byline_dateline": (
         "Author line, publication date or time, reading time.",
-        ("By Jane Doe, Staff Writer", "Published November 5, 2019 10:30 AM ET", "5 min read"),
+        (
+            "By Jane Doe, Staff Writer",
+            "Published November 5, 2019 10:30 AM ET",
+            "5 min read",
+            "segunda-feira, 4 de maio de 2015 às 09:30",
+            "(Reporting by Ann Lee; Editing by Mark Ford)",
+            "Ravi Patel contributed reporting from Mumbai.",
+        ),
     ),
     "media_placeholder": (
         "A stand-in for media that did not load, or a bare media label.",
@@ -128,7 +188,15 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "VIDEO",
         ),
     ),
-    "navigation": ("Breadcrumbs and menus.", ("Home » World » Asia", "Menu")),
+    "navigation": (
+        "Breadcrumbs, menus and tag / category lists.",
+        ("Home » World » Asia", "Menu", "Filed under: Gardening |", "Tags: hiking, national parks"),
+    ),
+    "standfirst": (
+        "(HTML only) The summary line under the headline, marked as such by its class (dek, "
+        "standfirst, strapline, subtitle): a teaser of the article, not its body.",
+        ('<p class="article-dek">What the new rules mean for renters</p>',),
+    ),
     "legal_footer": (
         "Copyright and legal links of the site.",
         ("© 2019 Example Media. All rights reserved.",),
@@ -167,7 +235,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|cancel\s+reply|reply|comments?(?:\s*\(\d+\))?|\d+\s+(?:comments?|responses?|replies)"
         r"|(?:no|view|show|load|hide)\s+(?:\d+\s+)?(?:more\s+)?comments?|comments?\s+(?:are\s+)?closed\.?"
         r"|join\s+the\s+(?:conversation|discussion)|(?:name|e-?mail|website|comment)\s*\*?"
-        r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?)\W*",
+        r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?"
+        r"|tell\s+us\s+what\s+you\s+think|what\s+do\s+you\s+think\s*\?|have\s+your\s+say"
+        r"|share\s+your\s+(?:thoughts|views|comments|opinion))\W*",
         8,
     ),
     _rule(
@@ -183,13 +253,23 @@ LINE_RULES: tuple[LineRule, ...] = (
         "share_prompt",
         rf"\W*(?:sharing\s+is\s+caring|share\s+(?:this|the|it)(?:\s+(?:article|post|story|page|video|on\s+\w+|via\s+\w+|with\s+\w+))*"
         rf"|share\s+(?:on|via|to)\s+\w+|click\s+to\s+(?:share|email|print)\b.*|like\s+this|like\s+loading\W*"
-        rf"|be\s+the\s+first\s+to\s+like\s+this|\d+\s+shares?|(?:{_NETWORKS}\s*[,|/·•]?\s*){{1,10}})\W*",
+        rf"|be\s+the\s+first\s+to\s+like\s+this|\d[\d.,]*k?\s+shares?|(?:{_NETWORKS}\s*[,|/·•]?\s*){{1,10}})\W*",
         14,
+    ),
+    _rule(
+        "share_prompt",
+        r"\W*(?:did\s+you\s+)?(?:like|enjoy|enjoyed|love|loved)\s+this\s+(?:story|article|post|video|page)\s*\?.*"
+        r"|.*\bshare\s+(?:it|this|this\s+(?:story|article|post))\s+with\s+(?:a\s+friend|your\s+friends|friends)\b.*",
+        16,
     ),
     # -- calls to action ------------------------------------------------------------------------
     _rule(
         "call_to_action",
-        r"\W*(?:subscribe|sign\s+up|signup|register|log\s+in|sign\s+in|download|donate|support\s+(?:us|our|independent))\b.*",
+        # the imperative verb, then what a prompt goes on with ("to", "for", "our", "now", ...)
+        r"\W*(?:(?:subscribe|sign\s+up|signup|register|log\s+in|sign\s+in|download|donate)"
+        r"(?:\s+(?:now|today|here|free|for\s+free))?"
+        r"(?:\s+(?:to|for|with|and|or|our|the|your|a|an|this|it|now)\b.*|\W*)"
+        r"|support\s+(?:us|our|independent)\b.*)",
         16,
     ),
     _rule(
@@ -197,8 +277,16 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"\b(?:get|download|install)\s+(?:the|our)\s+(?:free\s+)?(?:[\w&+.-]+\s+){0,4}app\b"
         r"|\bclick\s+here\b|\bfollow\s+(?:us|@?\w+)\s+on\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b"
         r"|\b(?:sign\s+up|subscribe)\s+(?:to|for)\b|\bnewsletter\s+(?:sign-?up|subscription)\b"
-        r"|\balready\s+a\s+subscriber\b|\benter\s+your\s+e-?mail\b|\bstay\s+(?:informed|updated|in\s+the\s+know)\b",
+        r"|\balready\s+a\s+subscriber\b|\benter\s+your\s+e-?mail\b|\bstay\s+(?:informed|updated|in\s+the\s+know)\b"
+        r"|\bby\s+clicking\s+here\b",
         20,
+        search=True,
+    ),
+    _rule(
+        "call_to_action",
+        r"\b(?:delivered|sent|straight|directly|right)\s+(?:\w+\s+){0,3}(?:to|in|into)\s+your\s+inbox\b"
+        r"|\bmeet\s+your\s+inbox\b|\bin\s+your\s+inbox\s+every\b",
+        32,
         search=True,
     ),
     # -- cookies --------------------------------------------------------------------------------
@@ -218,6 +306,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\[ad\]|\[advertisement\])\b.*",
         40,
     ),
+    _rule(
+        "tracking_artifact",
+        r"\[[a-z_]{2,20}(?:\s[^\]]{0,300})?\].*\[/[a-z_]{2,20}\]",
+        60,
+        search=True,
+    ),
     # -- advertisements -------------------------------------------------------------------------
     _rule(
         "advertisement",
@@ -236,19 +330,34 @@ LINE_RULES: tuple[LineRule, ...] = (
     _rule(
         "caption_credit",
         r"\W*(?:photos?|images?|pictures?)\s+(?:by|courtesy(?:\s+of)?|via)\s+.*"
-        r"|.*\s*/\s*(?:getty\s+images|reuters|ap|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|alamy|bloomberg|pa(?:\s+wire)?)\b(?:\s+via\s+getty\s+images)?\W*"
+        r"|.*[/|]\s*(?:getty\s+images|reuters|ap|afp|epa(?:-efe)?|shutterstock|istock(?:photo)?|alamy|bloomberg|pa(?:\s+wire)?)\b(?:\s+via\s+getty\s+images)?\W*"
         r"|\W*\(?(?:getty\s+images|ap\s+photo|reuters|afp|epa|shutterstock|istock|alamy)\b.*",
         14,
+    ),
+    _rule(
+        "caption_credit",
+        r".*\((?:image|photo|picture|pic|photograph|credit|video)s?\s*(?:credit\s*)?:\s*[^()]{1,60}\)\W*",
+        40,
     ),
     # -- related links --------------------------------------------------------------------------
     _rule(
         "related_links",
         r"\W*(?:related(?:\s+(?:articles?|stories|posts|content|coverage|links|reading|news|topics))?|read\s+(?:more|next|also)"
         r"|see\s+also|more\s+(?:from|on|about|in)\s+.{1,60}|more\s+(?:stories|news|articles|coverage|to\s+explore)"
-        r"|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)"
+        r"|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)"
         r"|also\s+(?:read|see|on)|further\s+reading|trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)"
-        r"|latest\s+(?:news|stories|articles)|top\s+stories|more|next\s+(?:article|story|post)|previous\s+(?:article|story|post))\b\W*(?:[:|»›-]\s*.*)?",
+        r"|latest\s+(?:news|stories|articles)|top\s+stories|more|next\s+(?:article|story|post)|previous\s+(?:article|story|post)"
+        r"|see\s+more|don['’]?t\s+miss|must\s+read|related\s+\w+|more\s+(?:great\s+)?\w+\s+(?:stories|articles|coverage))"
+        r"\b\W*(?:[:|»›-]\s*.*)?",
         20,
+    ),
+    _rule(
+        "related_links",
+        r"\W*(?i:also\s+(?:on|at|from)|more\s+(?:on|from|at))\s+[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,6}\b.*"
+        r"|[^\[\]]{5,200}\[(?:INSIGHT|VIDEO|REACTION|PICS|PICTURES|PHOTOS|POLL|LATEST|REVEALED|ANALYSIS|LIVE"
+        r"|WATCH|UPDATE|MAP|EXCLUSIVE|COMMENT|OPINION|QUIZ)\][\s|]*",
+        25,
+        flags=0,
     ),
     # -- bylines and datelines ------------------------------------------------------------------
     _rule(
@@ -259,6 +368,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         flags=0,
     ),
     _rule("byline_dateline", _DATELINE, 16),
+    _rule(
+        "byline_dateline",
+        r"\W*(?:additional\s+)?(?:reporting|writing|research)\s+by\s+.{1,300}?[;,]\s*(?:(?:additional\s+)?reporting|editing|edited|writing|research)\s+by\s+.*"
+        r"|\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[^()]{1,300}\)\W*"
+        r"|.{1,300}\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b.*",
+        60,
+    ),
     _rule(
         "byline_dateline",
         r"\W*(?:(?:posted|written|published|reported)\s+by|author|reporter|correspondent|contributor)\s*:?\s+[A-Z].{0,60}",
@@ -286,6 +402,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         "navigation",
         r"\W*(?:home|start)\s*(?:[»>/|›]\s*[^»>/|›]{1,40}){1,6}|\W*(?:menu|search|skip\s+to\s+(?:main\s+)?content|toggle\s+navigation|close|open\s+menu)\W*",
         14,
+    ),
+    _rule(
+        "navigation",
+        r"\W*(?:filed\s+(?:under|in)|tags?|tagged(?:\s+(?:with|as|in))?|categories|category|topics)\s*:.*",
+        25,
     ),
     # -- legal footers --------------------------------------------------------------------------
     _rule(

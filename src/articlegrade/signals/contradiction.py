@@ -1,0 +1,440 @@
+"""``contradiction``: hedging, both-sides filler and self-contradiction between sentences.
+
+Markers (per 100 words of body text, one compiled regex per kind, case-insensitive, word-bounded,
+run once over each sentence, so matching is linear in the text):
+
+- contrast / concession: however, but, although, though, even though, whereas, despite, in spite of,
+  nevertheless, nonetheless, yet, conversely, on the other hand, while. Ambiguities, decided so:
+  ``while`` counts only when it opens a sentence or follows a comma, semicolon or dash and is not
+  followed by an -ing word ("While X, Y" / "X, while Y"); temporal "while he was away", "while
+  walking" and "a while" do not count. ``yet`` counts only when it opens a sentence or follows a
+  comma, semicolon or "and" ("and yet", ", yet"); "not yet", "has yet to", "yet another" do not.
+  ``but also`` (after "not only") and ``as though`` (comparison) do not count.
+- hedges: may, might, could, potentially, possibly, perhaps, it is/it's possible, likely, arguably,
+  "some (people|critics|experts) (may|might|would) argue". ``May`` written with a capital is the
+  month (or a name, Theresa May) unless it opens a sentence and is not followed by a number; every
+  lower-case "may" is the modal. "could" counts whether it hedges or states past ability; "unlikely"
+  is not "likely" (word boundaries).
+- both-sides filler: fixed pairs (pros and cons, advantages and disadvantages, benefits and
+  drawbacks/risks, strengths and weaknesses, upsides and downsides), "on (the) one hand", and the
+  balancing clause "there are also (potential) downsides/drawbacks/risks/limitations/..." (which
+  covers "while there are benefits, there are also downsides"). The evidence of a balancing clause
+  is "benefit sentence ⟷ downside sentence" when a "there are (potential) benefits" sentence stands
+  within the three sentences before it (or is the same sentence).
+
+Self-contradiction: sentences are reduced to content-word stems; an inverted index from stem to
+sentences yields the candidate pairs (sharing at least two content stems, stems found in more than
+half the sentences ignored, at most ``MAX_PAIRS`` pairs examined, most-overlapping first). A pair is
+flagged when its content overlap is high and it shows a conflict: a negation flip (one side negated,
+the other not), a number mismatch (different numbers with shared words around them: the same
+quantity or date given two values), or an antonym flip (increase/decrease, won/lost, before/after,
+un-X/X ...). Each pair gets a strength in [0, 1]: overlap times the strongest conflict weight; the
+article's score is the strongest pair's strength. The thresholds and weights are set by hand (see
+``bench/contradiction.py`` for what they reach on ContraDoc).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from math import log
+
+from ..article import Article
+from .base import NAN, SignalResult, per_100_words
+
+MAX_PAIRS = 400  # candidate pairs examined per article, most-overlapping first
+MIN_SHARED = 2  # content stems two sentences must share to be compared
+MIN_OVERLAP = 0.2  # weighted overlap below which a pair is not flagged
+TOP_EVIDENCE = 5  # flagged pairs kept as evidence
+
+NAMES: dict[str, str] = {
+    "contradiction.contrast_per_100_words": "contrast/concession markers (however, but, although, "
+    "while ..., see module doc) per 100 words; >= 0; NaN for an empty body; higher = more "
+    "back-and-forth",
+    "contradiction.hedges_per_100_words": "hedges (may, might, could, possibly, likely ...) per 100 "
+    "words; >= 0; NaN for an empty body; higher = more noncommittal",
+    "contradiction.both_sides_per_100_words": "both-sides filler (pros and cons, on one hand, there "
+    "are also potential downsides ...) per 100 words; >= 0; NaN for an empty body; higher = more "
+    "hedged filler",
+    "contradiction.score": "strength of the strongest self-contradicting sentence pair: content "
+    "overlap x conflict weight (negation flip, number mismatch, antonym flip); 0..1; NaN under 2 "
+    "sentences; higher = more likely self-contradictory",
+    "contradiction.pairs": "sentence pairs flagged as conflicting (weighted content overlap >= 0.2 "
+    "and a conflict); count >= 0; NaN under 2 sentences; higher = more contradictions",
+}
+
+# --- markers ---------------------------------------------------------------------------------
+
+_CONTRAST = re.compile(
+    r"\b(?:on\s+the\s+other\s+hand|in\s+spite\s+of|even\s+though|however|although|whereas|"
+    r"despite|nevertheless|nonetheless|conversely|but(?!\s+also\b)|(?<!\bas\s)though)\b"
+    r"|(?:^|[,;—–]\s*|\s-\s|^[\"“‘'(]\s*)\bwhile\b(?!\s+\w+ing\b)"
+    r"|(?:^|[,;—–]\s*|\band\s+|^[\"“‘'(]\s*)\byet\b(?!\s+(?:to|another|again)\b)",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:some\s+(?:people\s+|critics\s+|experts\s+)?(?:may\s+|might\s+|would\s+)?argue|"
+    r"it\s+is\s+possible|it['’]s\s+possible|potentially|possibly|perhaps|arguably|likely|"
+    r"might|could|may)\b",
+    re.IGNORECASE,
+)
+_MONTH_MAY = re.compile(r"May(?!\s+(?:I|we|you|he|she|it|they|the|this|that|be|not)\b)")
+_BOTH_FIXED = re.compile(
+    r"\b(?:pros\s+and\s+cons|advantages\s+and\s+disadvantages|benefits\s+and\s+(?:drawbacks|"
+    r"risks|downsides|disadvantages)|strengths\s+and\s+weaknesses|upsides\s+and\s+downsides|"
+    r"on\s+(?:the\s+)?one\s+hand)\b",
+    re.IGNORECASE,
+)
+_DOWN_WORDS = (
+    r"(?:downsides?|drawbacks?|disadvantages?|risks?|limitations?|challenges?|concerns?|cons|"
+    r"negatives?|costs?|dangers?|pitfalls?)"
+)
+_UP_WORDS = r"(?:benefits?|advantages?|upsides?|pros|positives?|opportunit(?:y|ies)|gains?)"
+_QUAL = r"(?:(?:some|several|many|certain|a\s+few|potential|possible|significant|real|also)\s+)*"
+_BOTH_BALANCE = re.compile(
+    rf"\bthere\s+(?:are|is|may\s+be|might\s+be|can\s+be|could\s+be)\s+also\s+{_QUAL}"
+    rf"(?:{_DOWN_WORDS}|{_UP_WORDS})\b"
+    rf"|\bthere\s+(?:are|is)\s+{_QUAL}(?:{_DOWN_WORDS}|{_UP_WORDS})\b(?=[^.]*\bas\s+well\b)",
+    re.IGNORECASE,
+)
+_BOTH_OPENER = re.compile(
+    rf"\bthere\s+(?:are|is|may\s+be|might\s+be|can\s+be|could\s+be)\s+{_QUAL}"
+    rf"(?:{_UP_WORDS}|{_DOWN_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
+def _count_hedges(sentence: str) -> int:
+    n = 0
+    for m in _HEDGE.finditer(sentence):
+        if m.group(0) == "May" and (m.start() > 0 or _MONTH_MAY.match(sentence, m.start())):
+            # Capitalised "May" inside a sentence is the month or a name; at the start it is the
+            # month unless a pronoun, "the", "be" or "not" follows ("May 2020 saw ...").
+            continue
+        n += 1
+    return n
+
+
+def _both_sides(sentences: tuple[str, ...]) -> list[str]:
+    """Evidence of each both-sides instance (one string per instance)."""
+    found: list[str] = []
+    for i, sentence in enumerate(sentences):
+        found.extend(sentence for _ in _BOTH_FIXED.finditer(sentence))
+        balance = _BOTH_BALANCE.search(sentence)
+        if not balance:
+            continue
+        if _BOTH_OPENER.search(sentence, 0, balance.start()):
+            found.append(sentence)
+            continue
+        opener = next(
+            (
+                sentences[j]
+                for j in range(i - 1, max(-1, i - 4), -1)
+                if _BOTH_OPENER.search(sentences[j])
+            ),
+            None,
+        )
+        found.append(f"{opener} ⟷ {sentence}" if opener else sentence)
+    return found
+
+
+# --- self-contradiction ----------------------------------------------------------------------
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a literal list."""
+    return frozenset(text.split())
+
+
+_STOP = _wordset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each even ever every
+    few for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just let me more most much must my myself no nor not now of off on once
+    one only or other our ours ourselves out over own same say said says she should so some such
+    than that the their theirs them themselves then there these they this those through to too
+    under until up upon us very was we were what when where which while who whom whose why will
+    with would you your yours yourself also however although though yet may might shall many
+    well still back way made make get got like new first last later another since without within
+    became become becomes around among along across toward towards per via who's it's that's
+    there's mr mrs ms dr st"""
+)
+_NEGATION = _wordset(
+    """not no never none nobody nothing neither nor cannot can't won't don't doesn't didn't isn't
+    aren't wasn't weren't hasn't haven't hadn't couldn't wouldn't shouldn't mustn't without
+    fail fails failed failing refuse refuses refused unable lack lacks lacked"""
+)
+_NUMBER_NAMES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+# "one" is left out: it is mostly a pronoun ("one of the ...").
+_NUM_WORDS = {w: str(i) for i, w in enumerate(_NUMBER_NAMES.split()) if i >= 2}
+_MONTHS = _wordset(
+    "january february march april may june july august september october november december"
+)
+_ANTONYM_PAIRS = """
+increase decrease|increased decreased|increases decreases|increasing decreasing|increase reduce
+increased reduced|increased fell|increased declined|rise fall|rose fell|risen fallen|rises falls
+rising falling|grew shrank|grow shrink|gain loss|gained lost|gains losses|higher lower|high low
+larger smaller|large small|bigger smaller|big small|greater smaller|greater lesser|more fewer
+most least|maximum minimum|majority minority|increase cut|expanded reduced|expand shrink
+won lost|win lose|wins loses|winning losing|winner loser|victory defeat|won defeated|beat lost
+before after|earlier later|early late|first last|begin end|began ended|beginning end|start end
+started ended|start stop|started stopped|opened closed|open closed|opens closes|arrive leave
+arrived left|arrived departed|entered left|joined left|join leave|enter exit|entered exited
+accept reject|accepted rejected|accepts rejects|agree disagree|agreed disagreed|agreed refused
+allow forbid|allowed forbade|allowed banned|allow ban|allowed prohibited|approve disapprove
+approved disapproved|approved rejected|support oppose|supported opposed|supports opposes
+supporter opponent|supporters opponents|praise criticize|praised criticized|praised criticised
+praise criticise|alive dead|live die|lived died|survived died|survive die|survived killed
+saved killed|save kill|rescued abandoned|born died|birth death|buy sell|bought sold|buys sells
+buyer seller|import export|imports exports|strong weak|stronger weaker|strongest weakest
+love hate|loved hated|loves hates|like dislike|liked disliked|happy sad|happy unhappy|happily sadly
+glad sad|joy sorrow|celebrate mourn|celebrated mourned|celebrates mourns|calm angry|calm agitated
+calm turmoil|calm anxious|angry pleased|amused furious|amusing infuriating|pleased displeased
+rich poor|wealthy poor|wealth poverty|young old|younger older|youngest oldest|ancient modern
+true false|truth lie|success failure|succeeded failed|succeed fail|successful unsuccessful
+positive negative|legal illegal|guilty innocent|convicted acquitted|married divorced
+present absent|include exclude|included excluded|includes excludes|public private|north south
+northern southern|east west|eastern western|northward southward|eastward westward|always never
+everyone nobody|everything nothing|all none|remember forget|remembered forgot|hide reveal
+hid revealed|hidden revealed|friend enemy|friends enemies|ally enemy|allies enemies|friendly hostile
+easy difficult|easy hard|easier harder|simple complex|cheap expensive|cheaper costlier|fast slow
+faster slower|quickly slowly|quick slow|hot cold|warm cold|wet dry|light dark|full empty
+safe dangerous|safer riskier|healthy sick|healthy ill|better worse|best worst|good bad|major minor
+add remove|added removed|adds removes|inside outside|above below|top bottom|domestic foreign
+internal external|rural urban|possible impossible|likely unlikely|able unable|known unknown
+common rare|often rarely|usually rarely|frequently rarely|same different|similar different
+confirm deny|confirmed denied|admit deny|admitted denied|attack defend|attacked defended
+pass fail|passed failed|trust distrust|trusted distrusted|kind cruel|polite rude|honest dishonest
+loyal disloyal|obey disobey|obeyed disobeyed|behaved misbehaved|obedient disobedient
+increase drop|increased dropped|raise lower|raised lowered|hire fire|hired fired|employed unemployed
+wins defeats|gain lose|ahead behind|inferior superior|upper lower|maximum minimal|lowest highest
+least most|less more|minimum maximum|worst best|wrong right|correct incorrect|real fake|sober drunk
+awake asleep|visible invisible|armed unarmed|married single|interested bored|attracted repulsed
+attraction repulsion|thousands few|many few|long short|longer shorter
+reluctant eager|reluctantly eagerly|willing unwilling|willingly unwillingly|deliberately accidentally
+intentionally accidentally|voluntarily forcibly|secretly openly|lowered raised|encouraged discouraged
+encourage discourage|welcomed rejected|welcome reject|ignored noticed|ignore notice|lost found
+lose find|loses finds|destroyed built|destroy build|demolished built|sank floated|sink float
+"""
+
+
+@lru_cache(maxsize=1)
+def _antonyms() -> dict[str, frozenset[str]]:
+    """Word -> its antonyms (symmetric), from the hand list above."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for chunk in re.split(r"[|\n]", _ANTONYM_PAIRS):
+        parts = chunk.split()
+        if len(parts) == 2:
+            a, b = parts
+            table[a].add(b)
+            table[b].add(a)
+    return {k: frozenset(v) for k, v in table.items() if v}
+
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)*")
+
+
+def _stem(word: str) -> str:
+    """A light stem: lower case, possessive and plural -s dropped ("bridges" -> "bridge")."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """One sentence reduced for comparison."""
+
+    text: str
+    content: frozenset[str]  # content stems
+    words: frozenset[str]  # every lower-cased word (for antonyms)
+    negated: bool
+    numbers: tuple[tuple[str, frozenset[str]], ...]  # (number, content stems around it)
+
+
+def _reduce(text: str) -> _Sent:
+    raw = _TOKEN.findall(text)
+    lowered = [t.lower().replace("’", "'") for t in raw]
+    content: set[str] = set()
+    numbers: list[tuple[str, frozenset[str]]] = []
+    negated = False
+    for i, tok in enumerate(lowered):
+        if tok in _NEGATION or tok.endswith("n't"):
+            negated = True
+        if tok[0].isdigit() or tok in _NUM_WORDS:
+            value = _NUM_WORDS.get(tok, tok.replace(",", ""))
+            window = lowered[max(0, i - 4) : i] + lowered[i + 1 : i + 5]
+            ctx = frozenset(
+                _stem(w)
+                for w in window
+                if w not in _STOP and not w[0].isdigit() and w not in _MONTHS and len(w) > 2
+            )
+            numbers.append((value, ctx))
+            continue
+        if tok not in _STOP and len(tok) > 2 and tok not in _NEGATION:
+            content.add(_stem(tok))
+    return _Sent(text, frozenset(content), frozenset(lowered), negated, tuple(numbers))
+
+
+def _number_conflict(a: _Sent, b: _Sent) -> float:
+    """1 when A and B give different numbers with shared words around them, 0.5 when the numbers
+    differ but only the sentences (not the windows) share words, else 0."""
+    if not a.numbers or not b.numbers:
+        return 0.0
+    values_a = {v for v, _ in a.numbers}
+    values_b = {v for v, _ in b.numbers}
+    only_a = [(v, c) for v, c in a.numbers if v not in values_b]
+    only_b = [(v, c) for v, c in b.numbers if v not in values_a]
+    if not only_a or not only_b:
+        return 0.0
+    best = 0.0
+    for va, ca in only_a:
+        year_a = len(va) == 4 and va[:2] in ("17", "18", "19", "20")
+        for vb, cb in only_b:
+            year_b = len(vb) == 4 and vb[:2] in ("17", "18", "19", "20")
+            if year_a != year_b:
+                continue
+            best = max(best, 1.0 if ca & cb else 0.5)
+    return best
+
+
+def _antonym_conflict(a: _Sent, b: _Sent) -> float:
+    """1 when a word of A has its antonym in B (and not in A) or un-/non-X faces X, else 0."""
+    table = _antonyms()
+    for w in a.words - b.words:
+        ants = table.get(w)
+        if ants and any(x in b.words and x not in a.words for x in ants):
+            return 1.0
+    for w in b.words - a.words:
+        for prefix in ("un", "non"):
+            if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix) :] in a.words:
+                return 1.0
+    for w in a.words - b.words:
+        for prefix in ("un", "non"):
+            if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix) :] in b.words:
+                return 1.0
+    return 0.0
+
+
+#: Conflict weights: how strongly each kind of conflict, at full overlap, signals a contradiction.
+WEIGHTS: dict[str, float] = {"negation": 0.9, "number": 0.8, "antonym": 0.7}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A candidate pair: sentence indices, weighted overlap, conflict kinds and strength."""
+
+    i: int
+    j: int
+    overlap: float
+    conflicts: dict[str, float]
+    strength: float
+
+
+def candidate_pairs(
+    sents: list[_Sent], max_pairs: int = MAX_PAIRS
+) -> tuple[list[tuple[int, int]], dict[str, float]]:
+    """Pairs of sentence indices sharing >= MIN_SHARED content stems (inverted index), most shared
+    first, capped at ``max_pairs``; and the in-article idf of each stem."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(sents):
+        for w in s.content:
+            index[w].append(k)
+    n = len(sents)
+    limit = max(3, n // 2)
+    idf = {w: log((n + 1) / (len(p) + 0.5)) for w, p in index.items()}
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for postings in index.values():
+        if len(postings) < 2 or len(postings) > limit:
+            continue
+        for x in range(len(postings)):
+            for y in range(x + 1, len(postings)):
+                shared[(postings[x], postings[y])] += 1
+    pairs = [p for p, c in shared.items() if c >= MIN_SHARED]
+    pairs.sort(key=lambda p: (-shared[p], p))
+    return pairs[:max_pairs], idf
+
+
+def _overlap(a: _Sent, b: _Sent, idf: dict[str, float]) -> float:
+    """idf-weighted overlap of content stems: shared weight / the smaller sentence's weight."""
+    common = a.content & b.content
+    if not common:
+        return 0.0
+    wa = sum(idf[w] for w in a.content)
+    wb = sum(idf[w] for w in b.content)
+    denom = min(wa, wb)  # min, not Dice: Dice measured 0.562 vs 0.583 AUC on ContraDoc
+    return sum(idf[w] for w in common) / denom if denom > 0 else 0.0
+
+
+def score_pairs(sentences: tuple[str, ...] | list[str]) -> list[Pair]:
+    """Every examined candidate pair with its overlap, conflicts and strength, strongest first."""
+    sents = [_reduce(s) for s in sentences]
+    pairs, idf = candidate_pairs(sents)
+    out: list[Pair] = []
+    for i, j in pairs:
+        a, b = sents[i], sents[j]
+        overlap = _overlap(a, b, idf)
+        conflicts = {
+            "negation": 1.0 if a.negated != b.negated else 0.0,
+            "number": _number_conflict(a, b),
+            "antonym": _antonym_conflict(a, b),
+        }
+        weight = max(WEIGHTS[k] * v for k, v in conflicts.items())
+        out.append(Pair(i, j, overlap, conflicts, min(1.0, overlap * weight)))
+    out.sort(key=lambda p: (-p.strength, p.i, p.j))
+    return out
+
+
+def analyze(article: Article) -> SignalResult:
+    """Marker rates and self-contradiction of one article."""
+    sentences = article.sentences
+    n_words = article.words
+    contrast: list[str] = []
+    hedges: list[str] = []
+    n_contrast = n_hedges = 0
+    for s in sentences:
+        c = sum(1 for _ in _CONTRAST.finditer(s))
+        h = _count_hedges(s)
+        n_contrast += c
+        n_hedges += h
+        if c:
+            contrast.append(s)
+        if h:
+            hedges.append(s)
+    both = _both_sides(sentences)
+    values = {
+        "contradiction.contrast_per_100_words": per_100_words(n_contrast, n_words),
+        "contradiction.hedges_per_100_words": per_100_words(n_hedges, n_words),
+        "contradiction.both_sides_per_100_words": per_100_words(len(both), n_words),
+    }
+    evidence = {
+        "contradiction.contrast_per_100_words": contrast,
+        "contradiction.hedges_per_100_words": hedges,
+        "contradiction.both_sides_per_100_words": both,
+    }
+    if len(sentences) < 2:
+        values["contradiction.score"] = NAN
+        values["contradiction.pairs"] = NAN
+        return SignalResult(values, evidence)
+    pairs = score_pairs(sentences)
+    flagged = [p for p in pairs if p.overlap >= MIN_OVERLAP and p.strength > 0]
+    values["contradiction.score"] = flagged[0].strength if flagged else 0.0
+    values["contradiction.pairs"] = float(len(flagged))
+    evidence["contradiction.score"] = [
+        f"{sentences[p.i]} ⟷ {sentences[p.j]}" for p in flagged[:TOP_EVIDENCE]
+    ]
+    return SignalResult(values, evidence)
+
+
+def measure(article: Article) -> dict[str, float]:
+    """Values only (see ``NAMES``)."""
+    return analyze(article).values

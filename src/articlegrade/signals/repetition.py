@@ -1,0 +1,423 @@
+"""``repetition``: the Gopher repetition set, echoes of the title, near-duplicate text, stacked
+conclusions and length-robust lexical diversity.
+
+**Gopher (MassiveText) repetition set** (Rae et al. 2021, "Scaling Language Models: Methods,
+Analysis & Insights from Training Gopher", Appendix A.1.1 and Table A1). The paper: for lines and
+for paragraphs, the fraction that are duplicates and the fraction of characters inside those
+duplicates; for n = 2..4 the fraction of characters inside the most frequent n-gram; for n = 5..10
+the fraction of characters inside all duplicate n-grams, not counting characters of overlapping
+n-grams twice. A document is dropped when any fraction exceeds its Table A1 threshold (given with
+each value below). Where the paper is silent we follow datatrove's ``GopherRepetitionFilter``
+(a public re-implementation, used here only as a cross-check, not a dependency):
+
+- The text is ``article.text``: the cleaned body, paragraphs (and headings) joined by blank
+  lines. Paragraphs are split on runs of 2+ newlines, lines on runs of 1+ newlines, so lines and
+  paragraphs coincide unless a paragraph has an inner newline. Every character denominator is
+  ``len(article.text)``.
+- A line/paragraph is a duplicate when an identical one came before it: the first occurrence is
+  not counted, each later copy is (count and characters).
+- Words are ``article.tokens`` (``\\w+`` runs with inner apostrophes; punctuation is not a
+  token; case kept). datatrove uses NLTK's Treebank tokens, which also make punctuation marks
+  tokens; the paper names no tokenizer. With the same tokens our values equal datatrove's.
+- Top n-gram (n = 2..4): characters = ``len(" ".join(ngram)) * occurrences`` of the most frequent
+  n-gram (ties: the one seen first). Occurrences may overlap (the paper asks for overlap care only
+  for 5..10-grams), so in degenerate text such as "a a a a" the value can exceed 1.
+- Duplicate n-grams (n = 5..10): scan left to right; an n-gram seen before adds the characters of
+  its words (separators not counted) and the scan jumps n words, so no character is counted twice;
+  otherwise it is remembered and the scan moves one word. First occurrences are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..article import Article
+from ..text import words
+from .base import NAN, SignalResult, ratio
+
+#: Table A1 thresholds of the Gopher paper (a document above any of them is removed).
+GOPHER_THRESHOLDS: dict[str, float] = {
+    "gopher_dup_line_frac": 0.30,
+    "gopher_dup_para_frac": 0.30,
+    "gopher_dup_line_char_frac": 0.20,
+    "gopher_dup_para_char_frac": 0.20,
+    "gopher_top_2gram_char_frac": 0.20,
+    "gopher_top_3gram_char_frac": 0.18,
+    "gopher_top_4gram_char_frac": 0.16,
+    "gopher_dup_5gram_char_frac": 0.15,
+    "gopher_dup_6gram_char_frac": 0.14,
+    "gopher_dup_7gram_char_frac": 0.13,
+    "gopher_dup_8gram_char_frac": 0.12,
+    "gopher_dup_9gram_char_frac": 0.11,
+    "gopher_dup_10gram_char_frac": 0.10,
+}
+
+#: Near-duplicates: word 3-gram shingle sets A, B (lower-cased tokens); a later unit restates an
+#: earlier one when the overlap coefficient |A & B| / min(|A|, |B|) >= NEAR_DUP_OVERLAP, i.e. most
+#: of the shorter unit's 3-grams recur in the other. Jaccard was tried first: a restatement that adds
+#: a clause ("The United States has played a significant role in Japan's defense, as mentioned
+#: earlier.") scores only 0.47 against its source, while two short parallel sentences ("Japan is
+#: not a member of NATO." / "South Korea is not a member of NATO either.") reach 0.50. Units need
+#: >= MIN_SHINGLE_WORDS words (6 shingles), which keeps short parallel sentences out.
+SHINGLE_N = 3
+NEAR_DUP_OVERLAP = 0.6
+MIN_SHINGLE_WORDS = 8
+#: MTLD factor threshold (McCarthy & Jarvis 2010) and minimum tokens; MATTR window.
+MTLD_THRESHOLD = 0.72
+MTLD_MIN_TOKENS = 10
+MATTR_WINDOW = 50
+#: Titles shorter than this (in words) are not searched for in the body: a one- or two-word title
+#: ("Japan") recurs as ordinary vocabulary, not as an echo.
+TITLE_ECHO_MIN_WORDS = 3
+#: At most this many evidence items per signal.
+MAX_EVIDENCE = 20
+
+_CONCLUSION_OPENER = re.compile(
+    r"^\s*(?:(?:in\s+conclusion|to\s+conclude|in\s+summary|to\s+summari[sz]e|to\s+sum\s+up"
+    r"|in\s+closing|all\s+in\s+all)\b|overall\s*,)",
+    re.IGNORECASE,
+)
+_CONCLUSION_HEADING = re.compile(
+    r"^\s*(?:conclusions?|in\s+conclusion|summary|in\s+summary|final\s+thoughts"
+    r"|closing\s+thoughts|concluding\s+thoughts|wrapping\s+up|(?:the\s+)?bottom\s+line)\b",
+    re.IGNORECASE,
+)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_SPACES = re.compile(r"\s+")
+
+_GOPHER_DOC = " Gopher (Rae et al. 2021, Table A1 threshold {t}); higher = more repetitive."
+
+NAMES: dict[str, str] = {
+    "repetition.gopher_dup_line_frac": "lines (split on newlines) identical to an earlier line / "
+    "lines; 0..1; NaN for an empty body;" + _GOPHER_DOC.format(t=0.30),
+    "repetition.gopher_dup_line_char_frac": "characters of those duplicate lines / characters of "
+    "the body; 0..1;" + _GOPHER_DOC.format(t=0.20),
+    "repetition.gopher_dup_para_frac": "paragraphs (split on blank lines) identical to an earlier "
+    "one / paragraphs; 0..1; equals the line value unless a paragraph has inner newlines;"
+    + _GOPHER_DOC.format(t=0.30),
+    "repetition.gopher_dup_para_char_frac": "characters of duplicate paragraphs / characters of the "
+    "body; 0..1;" + _GOPHER_DOC.format(t=0.20),
+    **{
+        f"repetition.gopher_top_{n}gram_char_frac": f"characters of the most frequent word {n}-gram "
+        f"(its length with spaces x its occurrences) / characters of the body; 0..1 (can exceed 1 "
+        f"only for self-overlapping n-grams); NaN under {n} words;"
+        + _GOPHER_DOC.format(t=GOPHER_THRESHOLDS[f"gopher_top_{n}gram_char_frac"])
+        for n in (2, 3, 4)
+    },
+    **{
+        f"repetition.gopher_dup_{n}gram_char_frac": f"word characters inside repeated word "
+        f"{n}-grams (later copies, overlaps counted once) / characters of the body; 0..1;"
+        + _GOPHER_DOC.format(t=GOPHER_THRESHOLDS[f"gopher_dup_{n}gram_char_frac"])
+        for n in range(5, 11)
+    },
+    "repetition.title_echo": "times the title recurs: case-insensitive whole-phrase occurrences in "
+    "the body (titles of 3+ words) plus lines cleaning removed as kind 'title_echo'; count >= 0; "
+    "NaN without a title; higher = SEO title stuffing",
+    "repetition.repeated_headings": "headings identical (case, spacing, apostrophes ignored) to an "
+    "earlier heading; count >= 0; higher = templated structure",
+    "repetition.near_duplicate_sentence_share": "body sentences (8+ words) restating an earlier "
+    "one (word 3-gram shingles, overlap coefficient |A&B|/min(|A|,|B|) >= 0.6) / such sentences; "
+    "0..1; NaN under 2 such sentences; higher = restated sentences",
+    "repetition.near_duplicate_paragraph_share": "body paragraphs (8+ words, headings excluded) "
+    "restating an earlier one (same shingle rule as sentences) / such paragraphs; 0..1; NaN under "
+    "2 such paragraphs; higher = restated paragraphs",
+    "repetition.conclusion_count": "conclusion sections: headings such as 'Conclusion', 'Final "
+    "thoughts', plus paragraphs opening with 'In conclusion', 'To conclude', 'In summary', 'To sum "
+    "up', 'In closing', 'All in all', 'Overall,' that are not already under a conclusion heading; "
+    "count >= 0; more than 1 = stacked machine conclusions",
+    "repetition.mtld": "MTLD lexical diversity (McCarthy & Jarvis 2010): mean of forward and "
+    "backward tokens / factors, a factor ending when the running type-token ratio falls to 0.72, "
+    "the remainder adding (1 - TTR) / 0.28 of a factor; lower-cased body tokens; > 0; NaN under 10 "
+    "tokens or when a pass completes no factor and no partial factor; lower = more repetitive "
+    "vocabulary; does not fall with length the way TTR does",
+    "repetition.mattr": "moving-average type-token ratio (Covington & McFall 2010), window 50 "
+    "lower-cased tokens: mean TTR over every 50-token window; 0..1; NaN under 50 tokens; lower = "
+    "more repetitive vocabulary",
+}
+
+
+# --- Gopher ---------------------------------------------------------------------------------
+
+
+def _duplicates(items: Iterable[str]) -> tuple[int, int, int, list[str]]:
+    """(items, later copies, characters of later copies, distinct copied items)."""
+    seen: set[str] = set()
+    total = copies = chars = 0
+    copied: dict[str, None] = {}
+    for item in items:
+        total += 1
+        if item in seen:
+            copies += 1
+            chars += len(item)
+            copied[item] = None
+        else:
+            seen.add(item)
+    return total, copies, chars, list(copied)
+
+
+def _ngrams(tokens: Sequence[str], n: int) -> list[tuple[str, ...]]:
+    """Every n-gram of ``tokens`` in order (none under n tokens)."""
+    return list(zip(*(tokens[i:] for i in range(n)), strict=False))
+
+
+def top_ngram_chars(tokens: Sequence[str], n: int) -> tuple[int, tuple[str, ...], int]:
+    """Characters of the most frequent n-gram (joined with single spaces, times its count),
+    the n-gram and its count; (0, (), 0) under n tokens. Ties go to the n-gram seen first."""
+    counts = Counter(_ngrams(tokens, n))
+    if not counts:
+        return 0, (), 0
+    gram, count = counts.most_common(1)[0]  # stable: first-inserted wins a tie
+    return (sum(map(len, gram)) + n - 1) * count, gram, count
+
+
+def duplicate_ngram_chars(tokens: Sequence[str], n: int) -> tuple[int, list[tuple[str, ...]]]:
+    """Word characters inside repeated n-grams, overlaps counted once (see module docstring),
+    and the repeated n-grams in order of first repeat."""
+    grams = _ngrams(tokens, n)
+    seen: set[tuple[str, ...]] = set()
+    repeated: dict[tuple[str, ...], None] = {}
+    chars = 0
+    i = 0
+    while i < len(grams):
+        gram = grams[i]
+        if gram in seen:
+            chars += sum(map(len, gram))
+            repeated[gram] = None
+            i += n
+        else:
+            seen.add(gram)
+            i += 1
+    return chars, list(repeated)
+
+
+def gopher(text: str, tokens: Sequence[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """The Gopher repetition values (keys as in ``GOPHER_THRESHOLDS``) and their evidence."""
+    values: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    text = text.strip()
+    if not text:
+        return {key: NAN for key in GOPHER_THRESHOLDS}, evidence
+    size = len(text)
+    for unit, pattern in (("para", r"\n{2,}"), ("line", r"\n+")):
+        total, copies, chars, copied = _duplicates(re.split(pattern, text))
+        values[f"gopher_dup_{unit}_frac"] = copies / total
+        values[f"gopher_dup_{unit}_char_frac"] = chars / size
+        if copied:
+            evidence[f"gopher_dup_{unit}_frac"] = copied[:MAX_EVIDENCE]
+    for n in (2, 3, 4):
+        chars, gram, count = top_ngram_chars(tokens, n)
+        values[f"gopher_top_{n}gram_char_frac"] = chars / size if gram else NAN
+        if gram:
+            evidence[f"gopher_top_{n}gram_char_frac"] = [f"{' '.join(gram)} ×{count}"]
+    for n in range(5, 11):
+        chars, repeated = duplicate_ngram_chars(tokens, n)
+        values[f"gopher_dup_{n}gram_char_frac"] = chars / size
+        if repeated:
+            evidence[f"gopher_dup_{n}gram_char_frac"] = [" ".join(g) for g in repeated][
+                :MAX_EVIDENCE
+            ]
+    return values, evidence
+
+
+# --- lexical diversity ----------------------------------------------------------------------
+
+
+def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:
+    """Tokens / factors for one direction; NaN when the pass yields no factor at all."""
+    factors = 0.0
+    types: set[str] = set()
+    count = 0
+    ttr = 1.0
+    for token in tokens:
+        count += 1
+        types.add(token)
+        ttr = len(types) / count
+        if ttr <= threshold:
+            factors += 1
+            types = set()
+            count = 0
+            ttr = 1.0
+    if count:
+        factors += (1.0 - ttr) / (1.0 - threshold)
+    return len(tokens) / factors if factors else NAN
+
+
+def mtld(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
+    """Bidirectional MTLD (McCarthy & Jarvis 2010) of already lower-cased tokens; NaN under
+    ``MTLD_MIN_TOKENS`` tokens."""
+    if len(tokens) < MTLD_MIN_TOKENS:
+        return NAN
+    forward = _mtld_pass(tokens, threshold)
+    backward = _mtld_pass(tokens[::-1], threshold)
+    return (forward + backward) / 2
+
+
+def mattr(tokens: Sequence[str], window: int = MATTR_WINDOW) -> float:
+    """Moving-average type-token ratio over windows of ``window`` tokens; NaN when shorter."""
+    if len(tokens) < window:
+        return NAN
+    counts: dict[str, int] = dict(Counter(tokens[:window]))
+    types = len(counts)
+    total = types
+    for out, new in zip(tokens, tokens[window:], strict=False):
+        if out != new:
+            left = counts[out] - 1
+            if left:
+                counts[out] = left
+            else:
+                del counts[out]
+                types -= 1
+            if new in counts:
+                counts[new] += 1
+            else:
+                counts[new] = 1
+                types += 1
+        total += types
+    return total / ((len(tokens) - window + 1) * window)
+
+
+# --- near duplicates ------------------------------------------------------------------------
+
+
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    tokens = words(text.lower().translate(_APOSTROPHES))
+    if len(tokens) < MIN_SHINGLE_WORDS:
+        return frozenset()
+    return frozenset(_ngrams(tokens, SHINGLE_N))
+
+
+def near_duplicates(
+    units: Sequence[str], threshold: float = NEAR_DUP_OVERLAP
+) -> tuple[int, int, list[tuple[int, int, float]]]:
+    """(eligible units, units restating an earlier unit, the pairs (earlier, later, overlap
+    coefficient)); see ``NEAR_DUP_OVERLAP``. Candidates come from an inverted index of shingles,
+    so only units that share a shingle are compared."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    sets: dict[int, frozenset[tuple[str, ...]]] = {}
+    eligible = flagged = 0
+    pairs: list[tuple[int, int, float]] = []
+    for j, unit in enumerate(units):
+        shingles = _shingles(unit)
+        if not shingles:
+            continue
+        eligible += 1
+        shared: Counter[int] = Counter()
+        for s in shingles:
+            for i in index[s]:
+                shared[i] += 1
+        best: tuple[int, float] | None = None
+        for i, inter in shared.items():
+            overlap = inter / min(len(shingles), len(sets[i]))
+            if overlap >= threshold and (best is None or overlap > best[1]):
+                best = (i, overlap)
+        if best is not None:
+            flagged += 1
+            pairs.append((best[0], j, best[1]))
+        sets[j] = shingles
+        for s in shingles:
+            index[s].append(j)
+    return eligible, flagged, pairs
+
+
+# --- title, headings, conclusions -----------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_APOSTROPHES).lower()).strip()
+
+
+def _title_pattern(title: str) -> re.Pattern[str] | None:
+    """Case-insensitive whole-phrase pattern of the title (final punctuation dropped), or None
+    for titles under ``TITLE_ECHO_MIN_WORDS`` words. Match it against apostrophe-normalised text."""
+    core = _norm(title).rstrip("?!.:;, ")
+    if len(words(core)) < TITLE_ECHO_MIN_WORDS:
+        return None
+    body = r"\s+".join(re.escape(part) for part in core.split(" "))
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _first_words(text: str, n: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:n]) + (" …" if len(parts) > n else "")
+
+
+def conclusions(article: Article) -> list[str]:
+    """Conclusion headings and conclusion-opener paragraphs not already under a conclusion
+    heading, as their first words."""
+    found: list[str] = []
+    in_conclusion = False
+    for p in article.paragraphs:
+        if p.is_heading:
+            in_conclusion = bool(_CONCLUSION_HEADING.match(p.text))
+            if in_conclusion:
+                found.append(f"heading: {_first_words(p.text)}")
+        elif not in_conclusion and _CONCLUSION_OPENER.match(p.text):
+            found.append(_first_words(p.text))
+    return found
+
+
+def analyze(article: Article) -> SignalResult:
+    """Repetition values and the text behind them."""
+    values: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    tokens = article.tokens
+
+    gopher_values, gopher_evidence = gopher(article.text, tokens)
+    values |= {f"repetition.{k}": v for k, v in gopher_values.items()}
+    evidence |= {f"repetition.{k}": v for k, v in gopher_evidence.items()}
+
+    if article.title.strip():
+        echoes = [f"removed: {r.text}" for r in article.removed if r.kind == "title_echo"]
+        count = len(echoes)
+        pattern = _title_pattern(article.title)
+        if pattern is not None:
+            for p in article.paragraphs:
+                # the apostrophe map is one character to one, so offsets stay valid for p.text
+                for m in pattern.finditer(p.text.translate(_APOSTROPHES)):
+                    count += 1
+                    start, end = max(0, m.start() - 60), m.end() + 60
+                    echoes.append(f"body: …{p.text[start:end]}…")
+        values["repetition.title_echo"] = float(count)
+        if echoes:
+            evidence["repetition.title_echo"] = echoes[:MAX_EVIDENCE]
+    else:
+        values["repetition.title_echo"] = NAN
+
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for heading in article.headings:
+        key = _norm(heading)
+        if key in seen:
+            repeated.append(heading)
+        seen.add(key)
+    values["repetition.repeated_headings"] = float(len(repeated))
+    if repeated:
+        evidence["repetition.repeated_headings"] = repeated[:MAX_EVIDENCE]
+
+    body = [p.text for p in article.paragraphs if not p.is_heading]
+    for name, units in (("sentence", article.sentences), ("paragraph", body)):
+        eligible, flagged, pairs = near_duplicates(units)
+        key = f"repetition.near_duplicate_{name}_share"
+        values[key] = ratio(flagged, eligible) if eligible >= 2 else NAN
+        if pairs:
+            evidence[key] = [f"{units[i]} ⟷ {units[j]} (overlap {ov:.2f})" for i, j, ov in pairs][
+                :MAX_EVIDENCE
+            ]
+
+    found = conclusions(article)
+    values["repetition.conclusion_count"] = float(len(found))
+    if found:
+        evidence["repetition.conclusion_count"] = found
+
+    # tokens never contain a newline: one lower/translate over the joined string
+    lowered = "\n".join(tokens).lower().translate(_APOSTROPHES).split("\n") if tokens else []
+    values["repetition.mtld"] = mtld(lowered)
+    values["repetition.mattr"] = mattr(lowered)
+    return SignalResult({name: values[name] for name in NAMES}, evidence)
+
+
+def measure(article: Article) -> dict[str, float]:
+    """Values only (see ``NAMES``)."""
+    return analyze(article).values

@@ -1,0 +1,126 @@
+"""``contradiction`` family: marker rates, both-sides filler on the seeds, self-contradicting pairs."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import SAMPLES
+
+import articlegrade
+from articlegrade import Article, Paragraph
+from articlegrade.signals import contradiction
+
+
+def _article(*sentences: str) -> Article:
+    return Article(title="", paragraphs=(Paragraph(" ".join(sentences)),))
+
+
+MARKER_TEXT = (
+    "However, the plan may work. It could fail, but we tried. While it rained, we stayed inside. "
+    "We waited while it rained. The meeting is in May. May 2020 was warm. "
+    "Yet the results were not yet clear. Perhaps there are pros and cons. "
+    "On the one hand it is cheap; on the other hand it is slow. "
+    "Some argue that it is likely to help, although others disagree."
+)
+
+
+def test_marker_counts_match_hand_count() -> None:
+    # 69 words. Contrast: However, but, While (opening), Yet (opening), on the other hand,
+    # although = 6 ("while it rained" mid-sentence is temporal, "not yet" is not contrast).
+    # Hedges: may, could, Perhaps, Some argue, likely = 5 (both capitalised "May" are the month).
+    # Both sides: pros and cons, On the one hand = 2.
+    article = _article(MARKER_TEXT)
+    assert article.words == 69
+    values = contradiction.measure(article)
+    assert values["contradiction.contrast_per_100_words"] == pytest.approx(600 / 69)
+    assert values["contradiction.hedges_per_100_words"] == pytest.approx(500 / 69)
+    assert values["contradiction.both_sides_per_100_words"] == pytest.approx(200 / 69)
+
+
+def test_empty_article_is_nan() -> None:
+    values = contradiction.measure(Article(title="", paragraphs=()))
+    assert set(values) == set(contradiction.NAMES)
+    assert all(math.isnan(v) for v in values.values())
+
+
+BRIDGE = [
+    "The Millford bridge opened in 1998 after six years of construction.",
+    "It carries about 20,000 cars a day across the river.",
+    "Engineers designed the deck to flex in strong winds.",
+    "Local shops say traffic through the town has doubled since then.",
+    "The bridge, opened in 2004, is now the longest in the county.",
+    "Tolls were removed in 2012.",
+]
+
+
+def test_planted_date_contradiction_is_top_pair() -> None:
+    planted = contradiction.analyze(_article(*BRIDGE))
+    consistent = BRIDGE.copy()
+    consistent[4] = "The bridge is now the longest in the county."
+    clean = contradiction.analyze(_article(*consistent))
+    assert planted.evidence["contradiction.score"][0] == f"{BRIDGE[0]} ⟷ {BRIDGE[4]}"
+    assert planted.values["contradiction.pairs"] == 1.0
+    assert planted.values["contradiction.score"] > clean.values["contradiction.score"]
+    assert clean.values["contradiction.score"] == 0.0
+    assert clean.values["contradiction.pairs"] == 0.0
+
+
+def test_negation_flip_is_flagged() -> None:
+    a = "The museum opened a new wing for modern art last spring."
+    b = "The museum did not open a new wing for modern art last spring."
+    result = contradiction.analyze(
+        _article(
+            a, "Visitors can buy tickets online or at the door.", b, "Entry is free on Sundays."
+        )
+    )
+    assert result.evidence["contradiction.score"] == [f"{a} ⟷ {b}"]
+    assert result.values["contradiction.pairs"] == 1.0
+    assert result.values["contradiction.score"] > 0.5
+
+
+def test_antonym_flip_is_flagged() -> None:
+    a = "Sales of the new phone rose sharply in the first quarter."
+    b = "Sales of the new phone fell sharply in the first quarter."
+    pairs = contradiction.score_pairs([a, "The company hired more staff.", b])
+    assert (pairs[0].i, pairs[0].j) == (0, 2)
+    assert pairs[0].conflicts["antonym"] == 1.0
+
+
+def _seed(name: str) -> Article:
+    return articlegrade.clean((SAMPLES / name).read_text(encoding="utf-8"))
+
+
+def _count(value: float, article: Article) -> float:
+    """Markers behind a per-100-words rate (independent of how cleaning counts words)."""
+    return round(value * article.words / 100, 6)
+
+
+def test_japan_seed_both_sides_filler_found() -> None:
+    article = _seed("seed-why-is-japan-not-in-nato.txt")
+    result = contradiction.analyze(article)
+    both = result.evidence["contradiction.both_sides_per_100_words"]
+    assert len(both) == 2
+    assert "there are potential benefits to Japan joining NATO" in both[0]
+    assert "However, there are also potential downsides to Japan joining NATO." in both[0]
+    assert both[1] == (
+        "While there are potential benefits to Japan joining NATO, there are also potential "
+        "downsides."
+    )
+    values = result.values
+    assert _count(values["contradiction.both_sides_per_100_words"], article) == 2
+    assert _count(values["contradiction.contrast_per_100_words"], article) == 9
+    assert _count(values["contradiction.hedges_per_100_words"], article) == 3
+
+
+def test_korea_seed_values() -> None:
+    article = _seed("seed-is-japan-and-korea-part-of-nato.txt")
+    result = contradiction.analyze(article)
+    assert result.evidence["contradiction.both_sides_per_100_words"] == [
+        "On the other hand, there are also limitations to Japan and South Korea’s partnership "
+        "with NATO."
+    ]
+    values = result.values
+    assert _count(values["contradiction.contrast_per_100_words"], article) == 12
+    assert _count(values["contradiction.hedges_per_100_words"], article) == 12
+    assert 0.0 <= values["contradiction.score"] <= 1.0

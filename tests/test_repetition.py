@@ -1,0 +1,227 @@
+"""repetition: Gopher values, title echoes, near-duplicates, conclusions and MTLD/MATTR on
+hand-computed references and on the two seed pages."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import SAMPLES
+
+import articlegrade
+from articlegrade import Article, Paragraph, Removal
+from articlegrade.signals import repetition
+from articlegrade.signals.base import SignalResult
+
+
+def _article(*paragraphs: str, title: str = "", removed: tuple[Removal, ...] = ()) -> Article:
+    return Article(
+        title=title,
+        paragraphs=tuple(
+            Paragraph(p.removeprefix("# "), is_heading=p.startswith("# ")) for p in paragraphs
+        ),
+        removed=removed,
+    )
+
+
+def _seed(name: str) -> Article:
+    return articlegrade.clean((SAMPLES / name).read_text(encoding="utf-8"))
+
+
+def test_names_document_every_value_and_nothing_else() -> None:
+    result = repetition.analyze(_article("One two three four five six seven eight nine ten."))
+    assert isinstance(result, SignalResult)
+    assert list(result.values) == list(repetition.NAMES)
+    assert all(name.startswith("repetition.") for name in repetition.NAMES)
+    assert repetition.measure(_article("x y z")).keys() == repetition.NAMES.keys()
+
+
+def test_gopher_lines_paragraphs_and_short_ngrams_by_hand() -> None:
+    # text = "the cat sat\n\nthe cat sat\n\na dog ran": 11 + 2 + 11 + 2 + 9 = 35 characters.
+    # Paragraphs (and lines) ["the cat sat", "the cat sat", "a dog ran"]: 1 later copy of 3,
+    # its 11 characters -> 1/3 and 11/35.
+    # 2-grams: "the cat" x2 and "cat sat" x2 tie; the first seen wins: 7 chars x 2 = 14 -> 14/35.
+    # 3-gram "the cat sat" x2: 11 x 2 = 22 -> 22/35. 4-grams all occur once; the first,
+    # "the cat sat the" (15 chars) -> 15/35. No 5-gram repeats -> 0.
+    values = repetition.measure(_article("the cat sat", "the cat sat", "a dog ran"))
+    assert values["repetition.gopher_dup_para_frac"] == pytest.approx(1 / 3)
+    assert values["repetition.gopher_dup_para_char_frac"] == pytest.approx(11 / 35)
+    assert values["repetition.gopher_dup_line_frac"] == pytest.approx(1 / 3)
+    assert values["repetition.gopher_dup_line_char_frac"] == pytest.approx(11 / 35)
+    assert values["repetition.gopher_top_2gram_char_frac"] == pytest.approx(14 / 35)
+    assert values["repetition.gopher_top_3gram_char_frac"] == pytest.approx(22 / 35)
+    assert values["repetition.gopher_top_4gram_char_frac"] == pytest.approx(15 / 35)
+    assert values["repetition.gopher_dup_5gram_char_frac"] == 0.0
+
+
+def test_gopher_lines_differ_from_paragraphs_with_inner_newlines() -> None:
+    # "a b\na b\n\nc d": paragraphs ["a b\na b", "c d"] have no copy; lines ["a b", "a b", "c d"]
+    # have one (3 chars) -> line frac 1/3, line char frac 3/12 (text is 12 characters).
+    values = repetition.measure(_article("a b\na b", "c d"))
+    assert values["repetition.gopher_dup_para_frac"] == 0.0
+    assert values["repetition.gopher_dup_line_frac"] == pytest.approx(1 / 3)
+    assert values["repetition.gopher_dup_line_char_frac"] == pytest.approx(3 / 12)
+
+
+def test_gopher_duplicate_ngrams_skip_overlaps_by_hand() -> None:
+    # Words: one two three four five six one two three four five six seven (13 tokens).
+    # Word characters 3+3+5+4+4+3 = 22, twice, + 5 = 49; + 12 spaces = 61 characters.
+    # 5-grams: positions 0..5 are new; position 6 "one two three four five" repeats -> +19
+    # characters, jump to 11 > 8 (the last start): 19/61.
+    # 6-grams: position 6 "one ... six" repeats -> +22, jump to 12: 22/61 (more than the 5-gram
+    # value: the greedy jump stops the 5-gram scan before "six").
+    # 7-grams: "one two three four five six seven" never occurred before -> 0.
+    text = "one two three four five six one two three four five six seven"
+    values = repetition.measure(_article(text))
+    assert len(text) == 61
+    assert values["repetition.gopher_dup_5gram_char_frac"] == pytest.approx(19 / 61)
+    assert values["repetition.gopher_dup_6gram_char_frac"] == pytest.approx(22 / 61)
+    assert values["repetition.gopher_dup_7gram_char_frac"] == 0.0
+    # "six one two three four five" (6-gram at position 5) is not a repeat -> most frequent
+    # 2-gram "one two" x2: 7 chars x 2 = 14/61.
+    assert values["repetition.gopher_top_2gram_char_frac"] == pytest.approx(14 / 61)
+
+
+def test_gopher_undefined_on_empty_and_short_text() -> None:
+    empty = repetition.measure(_article())
+    assert all(math.isnan(empty[f"repetition.{k}"]) for k in repetition.GOPHER_THRESHOLDS)
+    one_word = repetition.measure(_article("Hello"))
+    assert math.isnan(one_word["repetition.gopher_top_2gram_char_frac"])
+    assert one_word["repetition.gopher_dup_5gram_char_frac"] == 0.0
+
+
+def test_mtld_reference_value() -> None:
+    # Tokens: the cat sat the cat on my old red mat all day (12).
+    # Forward: TTR 1, 1, 1, 3/4, 3/5 = 0.6 <= 0.72 -> 1 factor; the rest (7 new words) has TTR 1,
+    # a partial factor of 0 -> 12 / 1 = 12.
+    # Backward: day ... on (7 new), cat, the, sat (10/10), cat 10/11, the 10/12: no factor; the
+    # partial factor is (1 - 10/12) / (1 - 0.72) = 0.5952... -> 12 / 0.5952 = 20.16.
+    # MTLD = (12 + 20.16) / 2 = 16.08.
+    tokens = ["the", "cat", "sat", "the", "cat", "on", "my", "old", "red", "mat", "all", "day"]
+    assert repetition.mtld(tokens) == pytest.approx(16.08)
+    values = repetition.measure(_article("The cat sat, the cat on my old red mat all day."))
+    assert values["repetition.mtld"] == pytest.approx(16.08)
+    # ab ab ab ab ab: factors close at every third token both ways -> 10 / 3.
+    assert repetition.mtld(["a", "b", "a", "b", "a", "b", "a", "b", "a", "b"]) == pytest.approx(
+        10 / 3
+    )
+
+
+def test_mtld_undefined_under_ten_tokens_or_without_any_factor() -> None:
+    assert math.isnan(repetition.mtld(["a", "b", "a", "b", "a", "b", "a", "b", "a"]))
+    assert math.isnan(repetition.mtld([f"w{i}" for i in range(30)]))  # no repeat: no factor
+
+
+def test_mattr_reference_value() -> None:
+    # 50 distinct words then "w0 w0" (52 tokens): windows 0..49 and 1..50 hold 50 types (1.0),
+    # window 2..51 holds w2..w49, w0, w0 = 49 types (0.98) -> (1 + 1 + 0.98) / 3.
+    tokens = [f"w{i}" for i in range(50)] + ["w0", "w0"]
+    assert repetition.mattr(tokens) == pytest.approx((1 + 1 + 0.98) / 3)
+    assert math.isnan(repetition.mattr(tokens[:49]))
+
+
+def test_title_echo_counts_body_occurrences_and_removed_lines() -> None:
+    removed = (
+        Removal("Why is japan not in nato?", "title_echo"),
+        Removal("Scroll to top", "scroll_to_top"),
+    )
+    article = _article(
+        "Many ask: why is Japan not in NATO? The answer is long.",
+        "Why  is Japan not in NATO today, people wonder.",
+        "Japan is not in NATO.",
+        title="Why is japan not in nato?",
+        removed=removed,
+    )
+    result = repetition.analyze(article)
+    # 1 removed title_echo line + 2 body occurrences (case and spacing ignored).
+    assert result.values["repetition.title_echo"] == 3.0
+    assert result.evidence["repetition.title_echo"][0] == "removed: Why is japan not in nato?"
+    assert "why is Japan not in NATO?" in result.evidence["repetition.title_echo"][1]
+    assert math.isnan(repetition.measure(_article("Text."))["repetition.title_echo"])
+    # two-word titles are not searched in the body
+    assert (
+        repetition.measure(_article("Japan Japan", title="Japan NATO"))["repetition.title_echo"]
+        == 0.0
+    )
+
+
+def test_title_echo_matches_curly_apostrophes() -> None:
+    article = _article("We ask: what’s next for NATO? Nobody knows.", title="What's next for NATO")
+    assert repetition.measure(article)["repetition.title_echo"] == 1.0
+
+
+def test_repeated_headings() -> None:
+    article = _article("# Overview", "Text one here.", "# overview ", "Text two here.", "# Other")
+    result = repetition.analyze(article)
+    assert result.values["repetition.repeated_headings"] == 1.0
+    assert result.evidence["repetition.repeated_headings"] == ["overview "]
+
+
+def test_near_duplicate_sentences_and_paragraphs() -> None:
+    a = "The United States has played a significant role in Japan's defense since the war."
+    b = "The United States has played a significant role in Japan’s defense, as noted."
+    c = "Cats sleep for most of the day and hunt for small prey at night."
+    result = repetition.analyze(_article(f"{a} {c}", b))
+    # b: 13 tokens -> 11 shingles; a: 14 tokens -> 12 shingles. The 9 shingles of "the united
+    # states ... japan's defense" (11 shared tokens; apostrophes unified) are in both;
+    # "japan's defense as" and "defense as noted" are not -> overlap 9 / min(12, 11) = 0.82 >= 0.6.
+    # Eligible sentences 3 (c shares nothing), one restates -> 1/3.
+    assert result.values["repetition.near_duplicate_sentence_share"] == pytest.approx(1 / 3)
+    assert "(overlap 0.82)" in result.evidence["repetition.near_duplicate_sentence_share"][0]
+    # Paragraphs: the second (b, 11 shingles) shares the same 9 with the first -> 9/11; 1 of 2.
+    assert result.values["repetition.near_duplicate_paragraph_share"] == pytest.approx(1 / 2)
+    assert "(overlap 0.82)" in result.evidence["repetition.near_duplicate_paragraph_share"][0]
+    short = repetition.measure(_article("Japan is not a member of NATO.", "Korea is not either."))
+    assert math.isnan(short["repetition.near_duplicate_sentence_share"])  # under 8 words each
+
+
+def test_conclusions_count_sections_once() -> None:
+    article = _article(
+        "In summary, this part sums up the first half.",
+        "Overall the weather was fine.",  # no comma: not an opener
+        "# Conclusion",
+        "In conclusion, this is inside the conclusion section already.",
+        "# Next steps",
+        "Overall, a third conclusion-style paragraph.",
+    )
+    result = repetition.analyze(article)
+    assert result.values["repetition.conclusion_count"] == 3.0
+    assert result.evidence["repetition.conclusion_count"] == [
+        "In summary, this part sums up the first …",  # first 8 words
+        "heading: Conclusion",
+        "Overall, a third conclusion-style paragraph.",
+    ]
+
+
+def test_japan_seed() -> None:
+    result = repetition.analyze(_seed("seed-why-is-japan-not-in-nato.txt"))
+    values = result.values
+    # 2 stray title lines removed by cleaning + "The question arises: Why is Japan not in NATO?"
+    assert values["repetition.title_echo"] == 3.0
+    assert sum(e.startswith("removed: ") for e in result.evidence["repetition.title_echo"]) == 2
+    assert values["repetition.conclusion_count"] == 1.0
+    assert result.evidence["repetition.conclusion_count"] == [
+        "In conclusion, Japan’s absence from NATO is a …"
+    ]
+    assert values["repetition.repeated_headings"] == 0.0
+    assert values["repetition.gopher_dup_para_frac"] == 0.0
+    assert result.evidence["repetition.gopher_top_2gram_char_frac"] == ["United States ×16"]
+    assert result.evidence["repetition.gopher_dup_10gram_char_frac"] == [
+        "United States has played a significant role in Japan’s defense"
+    ]
+    assert len(result.evidence["repetition.near_duplicate_sentence_share"]) == 2
+    assert values["repetition.mtld"] == pytest.approx(58.19, abs=0.01)
+    assert values["repetition.mattr"] == pytest.approx(0.7484, abs=1e-4)
+
+
+def test_korea_seed() -> None:
+    result = repetition.analyze(_seed("seed-is-japan-and-korea-part-of-nato.txt"))
+    values = result.values
+    assert values["repetition.conclusion_count"] == 2.0
+    assert result.evidence["repetition.conclusion_count"] == [
+        "In conclusion, Japan and South Korea are not …",
+        "In conclusion, while Japan and South Korea are …",
+    ]
+    assert values["repetition.title_echo"] == 0.0
+    assert result.evidence["repetition.gopher_top_4gram_char_frac"] == ["Japan and South Korea ×21"]
+    assert values["repetition.mtld"] == pytest.approx(76.01, abs=0.01)
