@@ -41,6 +41,11 @@ def bootstrap_auc(
     return float(np.percentile(vals, 2.5)), float(np.percentile(vals, 97.5))
 
 
+def read_page(pid: str) -> bytes:
+    with gzip.open(DATA / "extraction" / "zyte" / "html" / f"{pid}.html.gz") as fh:
+        return fh.read()
+
+
 def fit_predict(X, y, groups, train_idx, test_idx, names, C):
     from articlegrade.model.quality import QualityModel
 

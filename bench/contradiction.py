@@ -23,7 +23,7 @@ high-overlap pair scores even without a visible conflict), sentiment-polarity co
 pairs, against the neighbouring sentences and inside one sentence (VADER's MIT lexicon, fetched to a
 scratch directory for the experiment only: nothing of it is used or shipped), MIN_OVERLAP 0.3.
 
-Run from the repository root: ``/work/venv/bin/python bench/contradiction.py``.
+Run from the repository root: ``python bench/contradiction.py``.
 """
 
 from __future__ import annotations
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cost: {per_article_ms:.2f} ms per article (mean {words / len(rows):.0f} words)")
 
     out = {
-        "command": "/work/venv/bin/python bench/contradiction.py",
+        "command": "python bench/contradiction.py",
         "data": str(args.data.name),
         "data_sha256": hash_files([args.data]),
         "package_version": articlegrade.__version__,

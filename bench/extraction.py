@@ -11,7 +11,7 @@ the pages.
 
 Run from the repository root:
 
-    /work/venv/bin/python bench/extraction.py
+    python bench/extraction.py
 
 Prints the table for all pages and for the two halves of the page ids in sorted order (rules are
 tuned on the first half only; the second half is the held-out check), and writes
@@ -34,10 +34,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# Run as a script, this folder is sys.path[0]; bench/readability.py (another benchmark) would then
-# shadow the readability-lxml package. Drop the folder so ``import readability`` finds the package.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "extraction" / "zyte"
 DEFAULT_OUT = ROOT / "bench" / "results" / "extraction.json"
 N_BOOTSTRAP = 1000

