@@ -138,11 +138,7 @@ def main() -> int:
         grades: dict[str, int] = {}
         errors = skipped = 0
         for pid, rec in sorted(gt.items()):
-            src = (
-                rec["articleBody"]
-                if mode == "gold_body"
-                else gzip.open(DATA / "extraction" / "zyte" / "html" / f"{pid}.html.gz").read()
-            )
+            src = rec["articleBody"] if mode == "gold_body" else read_page(pid)
             try:
                 card = articlegrade.grade(src, url=rec.get("url"))
             except articlegrade.ArticlegradeError:
