@@ -49,9 +49,7 @@ def read_page(pid: str) -> bytes:
 def fit_predict(X, y, groups, train_idx, test_idx, names, C):
     from articlegrade.model.quality import QualityModel
 
-    m = QualityModel.fit(
-        X[train_idx], y[train_idx], names, calib_X=X[train_idx], calib_y=y[train_idx], C=C
-    )
+    m = QualityModel.fit(X[train_idx], y[train_idx], names, C=C)
     return m.decision(X[test_idx])
 
 

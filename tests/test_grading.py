@@ -16,8 +16,10 @@ from articlegrade.cli import main
 from articlegrade.features import default_features
 from articlegrade.model.quality import QualityModel
 from articlegrade.model.storage import ModelError, load_model, save_model
+from articlegrade.signals import measure_all
 
-SEEDS = sorted(SAMPLES.glob("seed-*"))
+SEEDS = sorted(SAMPLES.glob("seed-*"))  # both sources, as text and as HTML pages
+JAPAN = SAMPLES / "seed-why-is-japan-not-in-nato.txt"
 GOOD = sorted(SAMPLES.glob("good-*.html"))
 
 
@@ -44,7 +46,7 @@ def test_shipped_model_is_stamped() -> None:
     for key in ("package_version", "sklearn_version", "data_sha256", "command", "cv_roc_auc"):
         assert model.meta[key], key
     raw = load_model("quality")
-    assert raw.kind == "quality-logistic"
+    assert raw.kind == "quality-additive-logistic"
 
 
 def test_model_with_unknown_signal_is_refused(tmp_path: Path) -> None:
@@ -82,7 +84,7 @@ def test_to_frame_has_the_csv_columns() -> None:
         "path", "url", "title", "status", "reason", "grade", "quality", "words",
         "boilerplate_removed", "top_reasons",
     ]  # fmt: skip
-    assert list(frame["grade"]) == ["F", "F"]
+    assert list(frame["grade"]) == ["F"] * 4
 
 
 def test_featurizer_in_a_pipeline() -> None:
@@ -115,19 +117,20 @@ def test_score_cli_writes_one_row_per_input(tmp_path: Path, capsys: pytest.Captu
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert [Path(r["path"]).name for r in rows] == sorted(p.name for p in pages.iterdir())
-    assert [r["status"] for r in rows] == ["error", "ok", "ok"]
-    assert rows[1]["grade"] == "F" and rows[1]["top_reasons"]
-    assert "3 pages: F 2, error 1" in capsys.readouterr().err
+    assert [r["status"] for r in rows] == ["error", "ok", "ok", "ok", "ok"]
+    assert rows[0]["reason"].startswith("no_article:")
+    assert [r["grade"] for r in rows[1:]] == ["F"] * 4 and all(r["top_reasons"] for r in rows[1:])
+    assert "5 pages: F 4, error 1" in capsys.readouterr().err
     assert not list(tmp_path.glob(".articlegrade-*"))  # the partial file was moved into place
 
 
 def test_score_cli_jsonl_and_explain(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     out = tmp_path / "s.jsonl"
-    assert main(["score", str(SEEDS[0]), "-o", str(out), "-q"]) == 0
+    assert main(["score", str(JAPAN), "-o", str(out), "-q"]) == 0
     row = json.loads(out.read_text(encoding="utf-8"))
     assert row["grade"] == "F" and len(row["reasons"]) == 3
     capsys.readouterr()
-    assert main(["explain", str(SEEDS[0])]) == 0
+    assert main(["explain", str(JAPAN)]) == 0
     report = capsys.readouterr().out
     assert "grade F" in report and "[title_echo] Why is japan not in nato?" in report
     assert "[scroll_to_top] Scroll to top" in report
@@ -135,11 +138,7 @@ def test_score_cli_jsonl_and_explain(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_contributions_sum_to_the_logit_gap() -> None:
     model = QualityModel.load()
-    x = np.array(
-        [
-            articlegrade.signals.measure_all(articlegrade.clean(SEEDS[0])).get(n, np.nan)
-            for n in model.feature_names
-        ]
-    )
-    gap = model.decision(x)[0] - (model.reference @ model.coef + model.intercept)
+    values = measure_all(articlegrade.clean(JAPAN))
+    x = np.array([values.get(n, np.nan) for n in model.feature_names])
+    gap = model.decision(x)[0] - (model.reference.sum() + model.intercept)
     assert model.contributions(x).sum() == pytest.approx(gap)

@@ -21,7 +21,9 @@ def _card(title: str) -> Scorecard:
         grade="F",
         words=812,
         signals={"style.top_word_share": 0.056, "style.punct_quote": math.nan},
-        reasons=(Reason("style.top_word_share", "keyword stuffing", 0.056, 0.02, -1.2, ("japan ×73",)),),
+        reasons=(
+            Reason("style.top_word_share", "keyword stuffing", 0.056, 0.02, -1.2, ("japan ×73",)),
+        ),
         removed={"scroll_to_top": 1, "title_echo": 2},
     )
 
@@ -41,8 +43,13 @@ def test_csv_row_columns_and_values() -> None:
     assert rows[0] == csv_columns() and tuple(rows[0][: len(FIXED_COLUMNS)]) == FIXED_COLUMNS
     ok = dict(zip(rows[0], rows[1], strict=True))
     assert ok["title"] == '\'=HYPERLINK("http://x","click")'
-    assert (ok["grade"], ok["quality"], ok["words"], ok["boilerplate_removed"]) == ("F", "0.1235", "812", "3")
-    assert ok["top_reasons"] == "keyword stuffing"
+    assert (ok["grade"], ok["quality"], ok["words"], ok["boilerplate_removed"]) == (
+        "F",
+        "0.1235",
+        "812",
+        "3",
+    )
+    assert ok["top_reasons"] == "keyword stuffing (more than typical)"
     assert ok["style.top_word_share"] == "0.056" and ok["style.punct_quote"] == ""
     bad = dict(zip(rows[0], rows[2], strict=True))
     assert (bad["status"], bad["reason"], bad["grade"], bad["words"]) == (

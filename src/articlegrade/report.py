@@ -29,7 +29,7 @@ def explain(card: Scorecard, model: QualityModel) -> str:
         )
         lines.extend(f"       - {e[:160]}" for e in reason.evidence[:3])
     lines += ["", "Signals the grade uses, against a typical good article:"]
-    typical = model.means + model.reference * model.scales
+    typical = model.typical
     for name, t in zip(model.feature_names, typical, strict=True):
         lines.append(
             f"  {name:<48} {_fmt(card.signals.get(name, math.nan)):>9}  typical {_fmt(float(t))}"

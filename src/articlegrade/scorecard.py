@@ -30,6 +30,15 @@ class Reason:
     contribution: float
     evidence: tuple[str, ...] = ()
 
+    @property
+    def summary(self) -> str:
+        """The label with its direction: "conclusion sections (more than typical)"."""
+        if self.value > self.typical:
+            return f"{self.label} (more than typical)"
+        if self.value < self.typical:
+            return f"{self.label} (less than typical)"
+        return self.label
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "signal": self.signal,
@@ -76,8 +85,9 @@ class Scorecard:
 
     @property
     def top_reasons(self) -> str:
-        """The reasons as readable words, most important first, ``;``-separated."""
-        return "; ".join(r.label for r in self.reasons)
+        """The reasons as readable words, most important first, ``;``-separated, each saying
+        whether the page has more or less of it than a typical good article."""
+        return "; ".join(r.summary for r in self.reasons)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready view (NaN as null)."""

@@ -1,17 +1,23 @@
-"""The quality model: a standardised logistic regression over named signals, Platt-calibrated.
+"""The quality model: an additive logistic model over named signals (one smooth curve per signal),
+Platt-calibrated, evaluated with numpy/scipy from the arrays of its JSON file.
 
-Evaluated with numpy from the arrays of its JSON file. ``quality`` is the calibrated probability
-that an article is a real, human-quality article (classes weighted equally, so it does not carry
-the training set's share of machine texts). ``contributions`` explain a score: per feature,
-coefficient × (standardised value − the typical good article's standardised value), so the most
-negative ones are the signals pulling the grade down.
+Each signal is imputed (training median), standardised, clipped to ±CLIP standard deviations and
+passed through a quadratic B-spline with knots at its training quantiles; a logistic regression on
+those basis values makes the logit a sum of one curve per signal. A curve, unlike one straight
+coefficient, can say "too few quotes is bad, more is not better forever", and the sum keeps every
+grade explainable: the contribution of a signal is its curve's value on this page minus its mean
+value over the good training articles, and the contributions add up to the logit's distance from a
+typical good article.
+
+``quality`` is the calibrated probability that an article is a real, human-quality article
+(classes weighted equally, so it does not carry the training set's share of machine texts).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -19,27 +25,37 @@ import numpy as np
 
 from .storage import ModelError, load_model, save_model
 
-KIND = "quality-logistic"
+KIND = "quality-additive-logistic"
 #: Standardised values are clipped to this many standard deviations: one absurd page cannot swing
 #: the grade through a single signal.
 CLIP = 5.0
-GRADES = ("A", "B", "C", "D", "F")
+#: Knots per signal curve (at the training quantiles 0, 0.5, 1) and the curves' degree.
+N_KNOTS = 3
+DEGREE = 2
 
 
 @dataclass(frozen=True)
 class QualityModel:
-    """Fitted arrays of a quality model. Fitted values only; build with ``fit`` or ``load``."""
+    """Fitted arrays of a quality model; build with ``fit`` or ``load``.
+
+    Per feature: ``medians`` (imputation), ``means``/``scales`` (standardisation), ``knots`` and
+    ``spline_coef`` (its curve), ``reference`` (mean curve value over good training articles) and
+    ``typical`` (mean raw value over good training articles, for reports).
+    """
 
     feature_names: tuple[str, ...]
     medians: np.ndarray
     means: np.ndarray
     scales: np.ndarray
-    coef: np.ndarray
+    knots: tuple[np.ndarray, ...]
+    spline_coef: tuple[np.ndarray, ...]
     intercept: float
     calib_a: float
     calib_b: float
     reference: np.ndarray
+    typical: np.ndarray
     threshold: float
+    degree: int = DEGREE
     meta: dict[str, Any] = field(default_factory=dict)
 
     # -- evaluation -------------------------------------------------------------------------
@@ -49,9 +65,21 @@ class QualityModel:
         X = np.where(np.isnan(X), self.medians, X)
         return np.clip((X - self.means) / self.scales, -CLIP, CLIP)
 
+    def partials(self, X: np.ndarray) -> np.ndarray:
+        """Each feature's curve value for each row: shape (rows, features)."""
+        from scipy.interpolate import BSpline
+
+        Z = self.standardize(X)
+        k = self.degree
+        out = np.empty_like(Z)
+        for j, (t, c) in enumerate(zip(self.knots, self.spline_coef, strict=True)):
+            z = np.clip(Z[:, j], t[k], t[-k - 1])  # constant beyond the outer knots
+            out[:, j] = BSpline.design_matrix(z, t, k) @ c
+        return out
+
     def decision(self, X: np.ndarray) -> np.ndarray:
         """Raw logit of 'good' for each row."""
-        return self.standardize(X) @ self.coef + self.intercept
+        return self.partials(X).sum(axis=1) + self.intercept
 
     def quality(self, X: np.ndarray) -> np.ndarray:
         """Calibrated probability that each row is a real, human-quality article; 0..1."""
@@ -60,7 +88,7 @@ class QualityModel:
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
         """Per feature, its push on the logit against a typical good article (negative = down)."""
-        return self.coef * (self.standardize(x)[0] - self.reference)
+        return self.partials(x)[0] - self.reference
 
     def grade(self, quality: float) -> str:
         """Letter grade of a quality value (bands in ``bands``)."""
@@ -88,18 +116,18 @@ class QualityModel:
             "medians": self.medians.tolist(),
             "means": self.means.tolist(),
             "scales": self.scales.tolist(),
-            "coef": self.coef.tolist(),
+            "knots": [t.tolist() for t in self.knots],
+            "spline_coef": [c.tolist() for c in self.spline_coef],
+            "degree": self.degree,
             "intercept": float(self.intercept),
             "calib_a": float(self.calib_a),
             "calib_b": float(self.calib_b),
             "reference": self.reference.tolist(),
+            "typical": self.typical.tolist(),
             "threshold": float(self.threshold),
         }
-        meta = {
-            k: v
-            for k, v in self.meta.items()
-            if k not in ("package_version", "sklearn_version", "name")
-        }
+        stamp = ("package_version", "sklearn_version", "name")
+        meta = {k: v for k, v in self.meta.items() if k not in stamp}
         save_model(
             path, name=name, kind=KIND, feature_names=self.feature_names, params=params, meta=meta
         )
@@ -110,12 +138,20 @@ class QualityModel:
         mf = load_model(name_or_path, kind=KIND)
         p = mf.params
         k = len(mf.feature_names)
-        arrays = {
-            key: np.asarray(p[key], dtype=float)
-            for key in ("medians", "means", "scales", "coef", "reference")
-        }
-        if any(a.shape != (k,) for a in arrays.values()):
+        try:
+            arrays = {
+                key: np.asarray(p[key], dtype=float)
+                for key in ("medians", "means", "scales", "reference", "typical")
+            }
+            knots = tuple(np.asarray(t, dtype=float) for t in p["knots"])
+            coef = tuple(np.asarray(c, dtype=float) for c in p["spline_coef"])
+            degree = int(p["degree"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"model {mf.name!r}: damaged parameters ({exc})") from None
+        if any(a.shape != (k,) for a in arrays.values()) or len(knots) != k or len(coef) != k:
             raise ModelError(f"model {mf.name!r}: arrays do not match its {k} feature names")
+        if any(len(t) != len(c) + degree + 1 for t, c in zip(knots, coef, strict=True)):
+            raise ModelError(f"model {mf.name!r}: spline knots do not match their coefficients")
         from ..signals import all_names
 
         unknown = [n for n in mf.feature_names if n not in all_names()]
@@ -126,6 +162,9 @@ class QualityModel:
             )
         return cls(
             feature_names=mf.feature_names,
+            knots=knots,
+            spline_coef=coef,
+            degree=degree,
             intercept=float(p["intercept"]),
             calib_a=float(p["calib_a"]),
             calib_b=float(p["calib_b"]),
@@ -142,51 +181,67 @@ class QualityModel:
         y: np.ndarray,
         feature_names: Sequence[str],
         *,
-        calib_X: np.ndarray,
-        calib_y: np.ndarray,
-        C: float = 1.0,
-        false_alarm_rate: float = 0.05,
+        C: float = 0.1,
         seed: int = 0,
         meta: dict[str, Any] | None = None,
     ) -> QualityModel:
-        """Fit on (X, y) (y: 1 = good, 0 = machine-made filler); calibrate and choose the threshold
-        on the held-out (calib_X, calib_y): the threshold puts at most ``false_alarm_rate`` of the
-        held-out good articles below it."""
+        """Fit on (X, y) (y: 1 = good, 0 = machine-made filler). Uncalibrated: see ``calibrate``."""
         from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import SplineTransformer
 
         X = np.asarray(X, dtype=float)
-        medians = np.nanmedian(X, axis=0)
+        y = np.asarray(y)
+        medians = np.nanmedian(X, axis=0) if len(X) else np.zeros(X.shape[1])
         medians = np.where(np.isnan(medians), 0.0, medians)
-        Xi = np.where(np.isnan(X), medians, X)
-        means = Xi.mean(axis=0)
-        scales = Xi.std(axis=0)
+        filled = np.where(np.isnan(X), medians, X)
+        means = filled.mean(axis=0)
+        scales = filled.std(axis=0)
         scales = np.where(scales > 1e-12, scales, 1.0)
-        Z = np.clip((Xi - means) / scales, -CLIP, CLIP)
-        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, random_state=seed)
-        lr.fit(Z, y)
-        reference = Z[np.asarray(y) == 1].mean(axis=0)
-        draft = cls(
+        Z = np.clip((filled - means) / scales, -CLIP, CLIP)
+        splines = SplineTransformer(
+            n_knots=N_KNOTS, degree=DEGREE, knots="quantile", extrapolation="constant"
+        ).fit(Z)
+        basis = splines.transform(Z)
+        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=10000, random_state=seed)
+        lr.fit(basis, y)
+        n_splines = basis.shape[1] // X.shape[1]
+        coef = lr.coef_[0].reshape(X.shape[1], n_splines)
+        model = cls(
             feature_names=tuple(feature_names),
             medians=medians,
             means=means,
             scales=scales,
-            coef=lr.coef_[0].copy(),
+            knots=tuple(np.asarray(b.t, dtype=float) for b in splines.bsplines_),
+            spline_coef=tuple(row.copy() for row in coef),
             intercept=float(lr.intercept_[0]),
             calib_a=1.0,
             calib_b=0.0,
-            reference=reference,
+            reference=np.zeros(X.shape[1]),
+            typical=filled[y == 1].mean(axis=0) if (y == 1).any() else medians,
             threshold=0.5,
             meta=dict(meta or {}),
         )
-        raw = draft.decision(calib_X)
+        parts = model.partials(X)
+        reference = parts[y == 1].mean(axis=0) if (y == 1).any() else np.zeros(X.shape[1])
+        return replace(model, reference=reference)
+
+    def calibrate(
+        self, raw: np.ndarray, y: np.ndarray, false_alarm_rate: float = 0.05, seed: int = 0
+    ) -> QualityModel:
+        """Platt-scale held-out logits ``raw`` (with their labels ``y``) into ``quality``, and set
+        the threshold so that at most ``false_alarm_rate`` of the held-out good articles fall
+        below it (kept within 0.05..0.6)."""
+        from sklearn.linear_model import LogisticRegression
+
+        raw = np.asarray(raw, dtype=float)
+        y = np.asarray(y)
         platt = LogisticRegression(C=1e6, class_weight="balanced", max_iter=5000, random_state=seed)
-        platt.fit(raw.reshape(-1, 1), calib_y)
+        platt.fit(raw.reshape(-1, 1), y)
         a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
         calibrated = 1.0 / (1.0 + np.exp(-(a * raw + b)))
-        good = np.sort(calibrated[np.asarray(calib_y) == 1])
+        good = calibrated[y == 1]
         threshold = float(np.quantile(good, false_alarm_rate)) if len(good) else 0.5
-        threshold = min(max(threshold, 0.05), 0.6)
-        return cls(**{**draft.__dict__, "calib_a": a, "calib_b": b, "threshold": threshold})
+        return replace(self, calib_a=a, calib_b=b, threshold=min(max(threshold, 0.05), 0.6))
 
 
 @lru_cache(maxsize=8)

@@ -1,5 +1,5 @@
 """Signals: the families measured on an Article (repetition, readability, claims, contradiction, plus
-filler phrases and style), each a module with ``NAMES`` and ``measure``.
+filler phrases, style and discourse), each a module with ``NAMES`` and ``measure``.
 
 ``measure_all(article)`` returns one flat dict of ``family.metric`` -> float over every family;
 ``analyze_all(article)`` also returns the evidence. Families load on first use.
@@ -21,6 +21,7 @@ FAMILIES: tuple[str, ...] = (
     "contradiction",
     "filler",
     "style",
+    "discourse",
 )
 
 

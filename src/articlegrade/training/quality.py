@@ -29,7 +29,7 @@ from ..errors import ArticlegradeError, InputError
 
 _GOOD = {"good", "1", "true", "human", "yes"}
 _BAD = {"bad", "0", "false", "ai", "machine", "no"}
-C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+C_GRID = (0.03, 0.05, 0.1, 0.2, 0.3)
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "quality"
 
@@ -157,13 +157,7 @@ def cv_auc(
     oof = np.zeros(len(y))
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(X, y, groups):
         m = QualityModel.fit(
-            X[train_idx],
-            y[train_idx],
-            [str(i) for i in range(X.shape[1])],
-            calib_X=X[train_idx],
-            calib_y=y[train_idx],
-            C=C,
-            seed=seed,
+            X[train_idx], y[train_idx], [str(i) for i in range(X.shape[1])], C=C, seed=seed
         )
         oof[test_idx] = m.decision(X[test_idx])
     return float(roc_auc_score(y, oof)), oof
@@ -179,15 +173,15 @@ def train(
     name: str = "quality",
     data_files: Sequence[str | os.PathLike] = (),
     command: str = "",
+    false_alarm_rate: float = 0.05,
 ) -> tuple[object, TrainReport]:
     """Train a quality model on JSONL files (or rows already read); write it to ``output`` if given.
 
-    Splits by ``group`` (each row its own group when absent): C is chosen by GroupKFold ROC-AUC,
-    then the model is fitted on 80% of the groups and calibrated, with its threshold chosen, on the
-    other 20%. Returns ``(QualityModel, TrainReport)``.
+    Splits by ``group`` (each row its own group when absent): C is chosen by GroupKFold ROC-AUC;
+    the model is fitted on all rows, then calibrated on the out-of-fold logits of that C, and its
+    threshold put where ``false_alarm_rate`` of the good rows' out-of-fold quality falls below.
+    Returns ``(QualityModel, TrainReport)``.
     """
-    from sklearn.model_selection import GroupShuffleSplit
-
     from ..features import default_features
     from ..model.quality import QualityModel
     from ..model.storage import hash_files
@@ -207,10 +201,10 @@ def train(
     if len(set(y)) < 2:
         raise InputError("training needs both good and bad rows")
 
-    aucs = {str(C): cv_auc(X, y, groups, C, seed)[0] for C in C_GRID}
+    folds = min(5, len(set(groups)))
+    scored = {str(C): cv_auc(X, y, groups, C, seed, folds) for C in C_GRID}
+    aucs = {C: auc for C, (auc, _) in scored.items()}
     best_C = float(max(C_GRID, key=lambda C: (round(aucs[str(C)], 4), -C)))
-    split = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=seed)
-    fit_idx, cal_idx = next(split.split(X, y, groups))
     data_hash = (
         hash_files(data_files)
         if data_files
@@ -220,24 +214,19 @@ def train(
         "data_files": [os.path.basename(str(p)) for p in data_files],
         "data_sha256": data_hash,
         "rows": len(kept),
+        "rows_good": int(y.sum()),
         "skipped_rows": int((~ok).sum()),
         "seed": seed,
         "C": best_C,
-        "cv": "GroupKFold(5) by group",
+        "cv": f"GroupKFold({folds}) by group",
         "cv_roc_auc": {k: round(v, 4) for k, v in aucs.items()},
-        "calibration": "Platt scaling on a 20% group-held-out split, classes weighted equally",
+        "calibration": "Platt scaling of the out-of-fold logits of the chosen C, classes weighted "
+        f"equally; threshold at the {false_alarm_rate:.0%} quantile of the good rows' out-of-fold quality",
+        "false_alarm_rate": false_alarm_rate,
         "command": command,
     }
-    model = QualityModel.fit(
-        X[fit_idx],
-        y[fit_idx],
-        names,
-        calib_X=X[cal_idx],
-        calib_y=y[cal_idx],
-        C=best_C,
-        seed=seed,
-        meta=meta,
-    )
+    model = QualityModel.fit(X, y, names, C=best_C, seed=seed, meta=meta)
+    model = model.calibrate(scored[str(best_C)][1], y, false_alarm_rate, seed=seed)
     if output is not None:
         model.save(output, name=name)
     report = TrainReport(

@@ -1,0 +1,120 @@
+"""Readable words for each signal, as a scorecard's ``top_reasons`` and ``explain`` show them.
+
+A label names what the signal measures in a content editor's words, without a direction (a reason
+says whether the page has more or less of it than a typical good article); the full definition
+(formula, range, direction) stays in each family's ``NAMES`` and in docs/signals.md.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, str] = {
+    # repetition
+    "repetition.gopher_dup_line_frac": "repeated lines",
+    "repetition.gopher_dup_line_char_frac": "text in repeated lines",
+    "repetition.gopher_dup_para_frac": "repeated paragraphs",
+    "repetition.gopher_dup_para_char_frac": "text in repeated paragraphs",
+    "repetition.gopher_top_2gram_char_frac": "one word pair repeated throughout",
+    "repetition.gopher_top_3gram_char_frac": "one three-word phrase repeated throughout",
+    "repetition.gopher_top_4gram_char_frac": "one four-word phrase repeated throughout",
+    "repetition.gopher_dup_5gram_char_frac": "repeated five-word phrases",
+    "repetition.gopher_dup_6gram_char_frac": "repeated six-word phrases",
+    "repetition.gopher_dup_7gram_char_frac": "repeated seven-word phrases",
+    "repetition.gopher_dup_8gram_char_frac": "repeated eight-word phrases",
+    "repetition.gopher_dup_9gram_char_frac": "repeated nine-word phrases",
+    "repetition.gopher_dup_10gram_char_frac": "repeated ten-word passages",
+    "repetition.title_echo": "title repeated in the page",
+    "repetition.repeated_headings": "repeated headings",
+    "repetition.near_duplicate_sentence_share": "sentences that restate earlier ones",
+    "repetition.near_duplicate_paragraph_share": "paragraphs that restate earlier ones",
+    "repetition.conclusion_count": "conclusion sections",
+    "repetition.mtld": "vocabulary variety (MTLD)",
+    "repetition.mattr": "vocabulary variety (moving type-token ratio)",
+    # readability
+    "readability.flesch_reading_ease": "reading ease (Flesch)",
+    "readability.flesch_kincaid_grade": "reading grade (Flesch-Kincaid)",
+    "readability.smog_index": "reading grade (SMOG)",
+    "readability.coleman_liau_index": "reading grade (Coleman-Liau)",
+    "readability.dale_chall": "reading difficulty (Dale-Chall)",
+    "readability.syllables_per_word": "syllables per word",
+    "readability.letters_per_word": "letters per word",
+    "readability.polysyllable_share": "long words (3+ syllables)",
+    "readability.long_word_share": "long words (7+ letters)",
+    "readability.difficult_word_share": "uncommon words",
+    "readability.type_token_mattr": "vocabulary variety",
+    "readability.sentence_length_mean": "sentence length",
+    "readability.sentence_length_std": "spread of sentence lengths",
+    "readability.sentence_length_cv": "variation of sentence lengths",
+    "readability.sentence_length_max": "longest sentence",
+    "readability.sentence_length_p90": "long sentences (90th percentile)",
+    "readability.long_sentence_share": "sentences over 30 words",
+    "readability.commas_per_sentence": "commas per sentence",
+    "readability.paragraph_length_mean": "paragraph length",
+    "readability.paragraph_length_cv": "variation of paragraph lengths",
+    "readability.paragraph_length_max": "longest paragraph",
+    "readability.sentences_per_paragraph": "sentences per paragraph",
+    "readability.ease": "reading ease (trained model)",
+    # claims
+    "claims.per_100_words": "factual claims per 100 words",
+    "claims.share": "share of sentences that state facts",
+    "claims.mean_probability": "how factual the sentences read",
+    "claims.numbers_per_100_words": "numbers",
+    "claims.dates_per_100_words": "dates",
+    "claims.proper_names_per_100_words": "names of people, places and organisations",
+    "claims.quantities_per_100_words": "quantities (amounts, percentages, prices)",
+    "claims.specific_share": "claims with a number, date or quantity",
+    "claims.sourced_share": "specific claims with a named source",
+    "claims.vague_share": "hedged, vague claims",
+    # contradiction
+    "contradiction.contrast_per_100_words": "contrast words (however, but, although)",
+    "contradiction.hedges_per_100_words": "hedging words (may, might, could)",
+    "contradiction.both_sides_per_100_words": "both-sides filler (benefits ... also downsides)",
+    "contradiction.score": "possibly contradicting sentences",
+    "contradiction.pairs": "pairs of possibly contradicting sentences",
+    # filler
+    "filler.phrases_per_100_words": "stock phrases of machine-written text",
+    "filler.conclusion_per_100_words": "stock conclusion phrases ('In conclusion')",
+    "filler.importance_note_per_100_words": "stock asides ('it is important to note')",
+    "filler.llm_vocabulary_per_100_words": "words machine text overuses ('delve', 'tapestry')",
+    "filler.significance_per_100_words": "stock claims of importance ('plays a significant role')",
+    "filler.template_per_100_words": "template openers ('In this article, we will')",
+    "filler.vague_per_100_words": "vague stock phrases ('a complex issue')",
+    "filler.sentences_with_phrase_share": "sentences carrying stock phrases",
+    "filler.question_headings_restating_title": "question headings that restate the title",
+    # style
+    "style.fw_pronoun_first": "first-person words (I, we)",
+    "style.fw_pronoun_second": "second-person words (you)",
+    "style.fw_pronoun_third": "third-person pronouns (he, she, they)",
+    "style.fw_article": "articles (a, an, the)",
+    "style.fw_preposition": "prepositions",
+    "style.fw_conjunction": "conjunctions (and, but, because)",
+    "style.fw_auxiliary": "auxiliary verbs (is, has, can)",
+    "style.fw_negation": "negations (not, never)",
+    "style.fw_demonstrative": "this / that / these / those",
+    "style.function_word_share": "function words",
+    "style.punct_comma": "commas",
+    "style.punct_semicolon": "semicolons",
+    "style.punct_colon": "colons",
+    "style.punct_dash": "dashes",
+    "style.punct_parenthesis": "parentheses",
+    "style.punct_quote": "quotations",
+    "style.punct_question": "questions",
+    "style.punct_exclamation": "exclamations",
+    "style.digit_tokens_per_100_words": "figures",
+    "style.contractions_per_100_words": "contractions (don't, it's)",
+    "style.reporting_per_100_words": "attributions (said, according to)",
+    "style.sentence_length_robust_cv": "variation of sentence lengths (robust)",
+    "style.sentence_length_range_share": "very short or very long sentences",
+    "style.top_word_share": "most repeated keyword (keyword stuffing)",
+    "style.top3_word_share": "three most repeated keywords (keyword stuffing)",
+    "style.title_word_density": "title words in the body (keyword stuffing)",
+    "style.mean_word_length": "word length",
+    # discourse
+    "discourse.connective_opener_share": "sentences opening with stock connectives ('Additionally,')",
+    "discourse.top_opener_share": "sentences opening with the same word",
+    "discourse.keyword_opener_share": "sentences opening with the title's keyword",
+}
+
+
+def label(name: str) -> str:
+    """Readable words for a signal name (its metric name in words when it has no label)."""
+    return LABELS.get(name) or name.split(".", 1)[-1].replace("_", " ")
