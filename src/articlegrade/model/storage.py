@@ -129,15 +129,17 @@ def save_model(
     return path
 
 
+def _resolve(ref: str | os.PathLike) -> Path:
+    """A path as given; a bare name (no folder, no .json/.gz ending) as a shipped model."""
+    text = os.fspath(ref)
+    if isinstance(ref, os.PathLike) or os.sep in text or text.endswith((".json", ".gz")):
+        return Path(text)
+    return model_path(text)
+
+
 def load_model(name_or_path: str | os.PathLike, kind: str | None = None) -> ModelFile:
     """Load a model by shipped name or by path; verify format, checksum and (if given) kind."""
-    path = (
-        Path(name_or_path)
-        if isinstance(name_or_path, os.PathLike)
-        or os.sep in str(name_or_path)
-        or str(name_or_path).endswith((".json", ".gz"))
-        else model_path(str(name_or_path))
-    )
+    path = _resolve(name_or_path)
     try:
         blob = path.read_bytes()
         if blob[:2] == b"\x1f\x8b":
