@@ -58,6 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_score.add_argument(
         "--model", default="quality", help="shipped model name or model file (default: quality)"
     )
+    p_score.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="time limit per page; a page over it is an error row (default 30; 0 = none)",
+    )
+    p_score.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted batch: keep the rows in OUT.partial (or OUT) and grade "
+        "only the inputs they do not cover",
+    )
     p_score.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     p_score.set_defaults(func=cmd_score)
 
@@ -130,58 +143,104 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    """Grade the inputs into one row each. With ``-o OUT`` rows go to ``OUT.partial`` as they are
+    done (flushed each row), and the finished file is moved onto ``OUT`` in one step."""
     import os
-    import tempfile
     from collections import Counter
 
     from .grading import grade_many
     from .inputs import expand
     from .model.quality import cached_model
-    from .output import ScorecardWriter
+    from .output import ScorecardWriter, read_rows, row_key
 
     cached_model(args.model)  # a missing or tampered model fails here, before any page is read
     fmt = args.format or ("jsonl" if (args.output or "").endswith((".jsonl", ".json")) else "csv")
+    if args.resume and not args.output:
+        print("articlegrade: --resume needs -o FILE", file=sys.stderr)
+        return 2
     paths = list(expand(args.paths, stdin=sys.stdin))
     if not paths:
         print("articlegrade: no input files found", file=sys.stderr)
         return 2
     encoding = "utf-8-sig" if fmt == "csv" and not args.no_bom else "utf-8"
-    tmp_path = None
+    timeout = args.timeout if args.timeout > 0 else None
+    partial = None
+    kept: list[tuple[str, str]] = []
     if args.output:
-        directory = os.path.dirname(os.path.abspath(args.output))
-        fd, tmp_path = tempfile.mkstemp(prefix=".articlegrade-", suffix=".part", dir=directory)
-        stream: TextIO = os.fdopen(fd, "w", encoding=encoding, newline="")
+        partial = args.output + ".partial"
+        if args.resume:
+            previous = next((f for f in (partial, args.output) if os.path.exists(f)), None)
+            if previous is not None:
+                try:
+                    kept = read_rows(previous, fmt)
+                except ValueError as exc:
+                    print(f"articlegrade: cannot resume: {exc}", file=sys.stderr)
+                    return 2
+        elif os.path.exists(partial) and not args.quiet:
+            print(
+                f"articlegrade: starting over; {partial} (an interrupted run) is replaced "
+                "(--resume would continue it)",
+                file=sys.stderr,
+            )
+        wanted = {row_key(p, fmt) for p in paths}
+        unique: dict[str, str] = {}
+        for key, text in kept:  # rows of inputs still named, each once
+            if key in wanted:
+                unique.setdefault(key, text)
+        kept = list(unique.items())
+        # The partial file starts as the header and the rows kept, put in place in one step.
+        try:
+            with open(partial + ".tmp", "w", encoding=encoding, newline="") as fresh:
+                ScorecardWriter(fresh, fmt).write_header()
+                fresh.writelines(t for _, t in kept)
+                fresh.flush()
+                os.fsync(fresh.fileno())
+            os.replace(partial + ".tmp", partial)
+        except OSError as exc:
+            print(f"articlegrade: cannot write {partial}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        stream: TextIO = open(partial, "a", encoding=encoding, newline="")  # noqa: SIM115
+        writer = ScorecardWriter(stream, fmt, header=False)
     else:
         stream = sys.stdout
+        writer = ScorecardWriter(stream, fmt)
+    done = {k for k, _ in kept}
+    todo = [p for p in paths if row_key(p, fmt) not in done]
     progress = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
-        progress = tqdm(total=len(paths), unit="page", file=sys.stderr)
+        progress = tqdm(total=len(todo), unit="page", file=sys.stderr)
     grades: Counter[str] = Counter()
     try:
-        writer = ScorecardWriter(stream, fmt)
-        for card in grade_many(paths, workers=args.jobs, model=args.model):
+        for card in grade_many(todo, workers=args.jobs, model=args.model, timeout=timeout):
             writer.write(card)
             grades[card.grade if card.ok else card.status] += 1
             if progress is not None:
                 progress.update()
     except BaseException:
-        if tmp_path:
+        if partial:
             stream.close()
-            os.unlink(tmp_path)
+            print(
+                f"articlegrade: stopped; {len(kept) + sum(grades.values())} of {len(paths)} rows "
+                f"are in {partial}: run the same command with --resume to finish",
+                file=sys.stderr,
+            )
         raise
     finally:
         if progress is not None:
             progress.close()
-    if tmp_path:
+    if partial:
+        stream.flush()
+        os.fsync(stream.fileno())
         stream.close()
-        os.replace(tmp_path, args.output)
+        os.replace(partial, args.output)
     if not args.quiet:
         summary = ", ".join(
             f"{g} {grades[g]}" for g in ("A", "B", "C", "D", "F", "skipped", "error") if grades[g]
         )
-        print(f"articlegrade: {sum(grades.values())} pages: {summary}", file=sys.stderr)
+        again = f" ({len(kept)} already scored)" if kept else ""
+        print(f"articlegrade: {sum(grades.values())} pages: {summary}{again}", file=sys.stderr)
     return 0
 
 

@@ -55,6 +55,9 @@ _HTML_TAG = re.compile(
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """Decoded input: ``text``, whether it ``is_html``, the ``encoding`` used (None for str input)
@@ -98,6 +101,8 @@ def read_source(source: str | bytes | os.PathLike) -> Document:
     else:
         text = data
     _reject_binary_text(text)
+    if _SURROGATE.search(text):  # a str with lone surrogates cannot be encoded or parsed
+        text = _SURROGATE.sub("\ufffd", text)
     return Document(text=text, is_html=looks_like_html(text), encoding=encoding, path=path)
 
 

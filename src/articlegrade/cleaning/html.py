@@ -18,9 +18,13 @@ import warnings
 import lxml.html
 from lxml.etree import ParserError
 
+from ..errors import NoArticleError
 from .blocks import Block, squash
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Characters XML (and so lxml's text) cannot hold: C0 controls but tab and line ends, lone
+# surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 BLOCK_TAGS = frozenset(
     [
@@ -145,14 +149,60 @@ _ROLE_MAX_WORDS = 80
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:
-    """Parse a page with lxml; None when there is nothing to parse."""
+    """Parse a page with lxml; None when there is nothing to parse.
+
+    libxml2 stops at 256 levels of nesting and silently drops the rest of the document (the
+    same with ``huge_tree``, at 2,048). When that happens the page is parsed again with its
+    container tags flattened (block containers become ``<br>``, inline ones are dropped), so the
+    text survives; a page still too deep raises ``NoArticleError``.
+    """
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return None
+    if _NOT_XML.search(text):
+        # lxml refuses to set such characters as text (readability would fail on them)
+        text = _NOT_XML.sub(" ", text)
+    tree, too_deep = _parse(text)
+    if not too_deep:
+        return tree
+    tree, too_deep = _parse(_BREAKS.sub("<br>", _TAG.sub(_flatten_tag, text)))
+    if too_deep:
+        raise NoArticleError(
+            f"the page nests elements deeper than the HTML parser allows ({_MAX_DEPTH} levels)"
+        )
+    return tree
+
+
+#: libxml2's nesting limit (without XML_PARSE_HUGE): deeper content is dropped.
+_MAX_DEPTH = 256
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,20})\b[^<>]{0,4000}>")
+# A run of line breaks walks like one (an empty line is never a block).
+_BREAKS = re.compile(r"<br>(?:\s*<br>)+")
+#: Tags kept when a too-deep page is flattened: they cannot nest (p, li and headings close
+#: their open sibling) or carry the head and the text to skip.
+_FLAT_KEEP = frozenset(
+    {"html", "head", "body", "title", "meta", "p", "li", "br", "script", "style", "noscript"}
+    | HEADING_TAGS
+)
+
+
+def _flatten_tag(match: re.Match[str]) -> str:
+    name = match.group(2).lower()
+    if name in _FLAT_KEEP:
+        return match.group(0)
+    return "<br>" if name in BLOCK_TAGS or name in CELL_TAGS else " "
+
+
+def _parse(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """``(tree, too_deep)``: the parsed page (None when lxml finds nothing) and whether the parse
+    hit libxml2's nesting limit, and so lost the rest of the page."""
+    parser = lxml.html.HTMLParser()  # the same settings as lxml.html's default parser
     try:
-        return lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError):
-        return None
+        return None, False
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    return tree, too_deep
 
 
 def page_title(tree: lxml.html.HtmlElement) -> tuple[str, str]:
@@ -184,11 +234,13 @@ def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
             warnings.simplefilter("ignore")
             # No url: readability would only use it to make links absolute, and we read text.
             summary = Document(tree).summary(html_partial=True)
-    except (Unparseable, ValueError, TypeError):
+    except (Unparseable, ValueError, TypeError, AssertionError, RecursionError):
+        # readability asserts on a page without <body> ("too many bodies: []"): the caller
+        # falls back to the page's own blocks.
         return []
     try:
         root = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (ParserError, ValueError):
+    except (ParserError, ValueError, AssertionError):  # lxml asserts on a summary without body
         return []
     return walk(root)
 
@@ -203,7 +255,9 @@ def page_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
 def walk(root: lxml.html.HtmlElement) -> list[Block]:
     """Blocks of an element tree: block-level elements start lines, inline ones join text,
     ``<br>`` breaks a line, table cells join their row, headings are marked, and elements
-    whose role is boilerplate (figure, caption, share bar ...) carry that kind."""
+    whose role is boilerplate (figure, caption, share bar ...) carry that kind.
+
+    Iterative (an explicit stack of steps), so no page is too deep to walk."""
     out: list[Block] = []
     buf: list[tuple[str, bool]] = []  # (text, inside a link)
 
@@ -215,45 +269,58 @@ def walk(root: lxml.html.HtmlElement) -> list[Block]:
             share = min(1.0, linked / len(line.split()))
             out.append(Block(line, is_heading=heading, kind=kind, link_share=share))
 
-    def visit(node: lxml.html.HtmlElement, kind: str | None, in_link: bool) -> None:
-        if node.text:
-            buf.append((node.text, in_link))
-        for child in node:
-            tag = child.tag
-            if isinstance(tag, str):  # comments and processing instructions have no str tag
-                _visit_child(child, tag.lower(), kind, in_link)
-            if child.tail:
-                buf.append((child.tail, in_link))
-
-    def _visit_child(
+    def child_steps(
         child: lxml.html.HtmlElement, name: str, kind: str | None, in_link: bool
-    ) -> None:
+    ) -> list[tuple]:
         if name in SKIP_TAGS or name == "img":
-            return
+            return []
         if name == "br":
-            flush(kind=kind)
-            return
+            return [(_FLUSH, False, kind)]
         child_kind = kind or _role_kind(child, name)
         if name in BLOCK_TAGS:
-            flush(kind=kind)
-            visit(child, child_kind, in_link)
-            flush(heading=name in HEADING_TAGS, kind=child_kind)
-        elif name in CELL_TAGS:
-            buf.append((" ", False))
-            visit(child, child_kind, in_link)
-            buf.append((" ", False))
-        elif kind is None and child_kind is not None and name != "a":
+            return [
+                (_FLUSH, False, kind),
+                (_VISIT, child, child_kind, in_link),
+                (_FLUSH, name in HEADING_TAGS, child_kind),
+            ]
+        if name in CELL_TAGS:
+            return [(_TEXT, " ", False), (_VISIT, child, child_kind, in_link), (_TEXT, " ", False)]
+        if kind is None and child_kind is not None and name != "a":
             # An inline element with a role of its own (a credit span, a hover card): taken
             # out as its own removal without breaking the line around it.
-            text = squash(" ".join(_texts(child)))
-            if text:
-                out.append(Block(text, kind=child_kind))
-        else:
-            visit(child, child_kind, in_link or name == "a")
+            return [(_ROLE, child, child_kind)]
+        return [(_VISIT, child, child_kind, in_link or name == "a")]
 
-    visit(root, None, False)
+    stack: list[tuple] = [(_VISIT, root, None, False)]
+    while stack:
+        step = stack.pop()
+        op = step[0]
+        if op == _VISIT:
+            _, node, kind, in_link = step
+            if node.text:
+                buf.append((node.text, in_link))
+            steps: list[tuple] = []
+            for child in node:
+                tag = child.tag
+                if isinstance(tag, str):  # comments and processing instructions have no str tag
+                    steps.extend(child_steps(child, tag.lower(), kind, in_link))
+                if child.tail:
+                    steps.append((_TEXT, child.tail, in_link))
+            stack.extend(reversed(steps))
+        elif op == _FLUSH:
+            flush(heading=step[1], kind=step[2])
+        elif op == _TEXT:
+            buf.append((step[1], step[2]))
+        else:  # _ROLE
+            text = squash(" ".join(_texts(step[1])))
+            if text:
+                out.append(Block(text, kind=step[2]))
     flush()
     return out
+
+
+# Steps of the walk: visit an element, end a line, add text, take out an inline role element.
+_VISIT, _FLUSH, _TEXT, _ROLE = range(4)
 
 
 def _texts(el: lxml.html.HtmlElement) -> list[str]:
