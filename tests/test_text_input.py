@@ -29,3 +29,12 @@ def test_headings_above_paragraphs_stay_headings() -> None:
         ("A Section", True),
         ("Body sentence of the section.", False),
     ]
+
+
+def test_short_text_in_another_script_is_not_english() -> None:
+    from articlegrade.language import is_english
+    from articlegrade.text import words
+
+    assert not is_english(words("日本は北大西洋条約機構の加盟国ではない。"))
+    assert not is_english(words("Москва является столицей России."))
+    assert is_english(words("Short English note about Zürich."))

@@ -9,20 +9,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .article import Article, Paragraph, Removal
-from .errors import ArticlegradeError, InputError, NoArticleError, NotTextError
+from .errors import (
+    ArticlegradeError,
+    DocumentTimeout,
+    InputError,
+    ModelError,
+    NoArticleError,
+    NotTextError,
+    TooLongError,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
     "ArticlegradeError",
+    "DocumentTimeout",
     "InputError",
+    "ModelError",
     "NoArticleError",
     "NotTextError",
     "Paragraph",
     "Removal",
     "Scorecard",
     "SignalFeaturizer",
+    "TooLongError",
     "__version__",
     "clean",
     "grade",

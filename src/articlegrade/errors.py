@@ -43,3 +43,21 @@ class NoArticleError(ArticlegradeError):
     def __init__(self, message: str, removed: tuple = ()) -> None:
         super().__init__(message)
         self.removed = removed
+
+
+class TooLongError(ArticlegradeError):
+    """The article left after cleaning is longer than ``grading.MAX_WORDS``: not graded."""
+
+    code = "too_long"
+
+
+class DocumentTimeout(ArticlegradeError):
+    """Grading one page took longer than its time limit."""
+
+    code = "timeout"
+
+
+class ModelError(ArticlegradeError):
+    """A model file is missing, damaged, tampered with, or does not fit this version."""
+
+    code = "model_error"

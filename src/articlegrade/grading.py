@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import ArticlegradeError
+from .errors import ArticlegradeError, DocumentTimeout, TooLongError
 from .scorecard import OK, SKIPPED, Reason, Scorecard, removed_summary
 
 if TYPE_CHECKING:
@@ -30,21 +30,9 @@ DEFAULT_TIMEOUT = 30.0
 KILL_GRACE = 2.0
 
 
-class DocumentTimeout(ArticlegradeError):
-    """Grading one page took longer than its time limit."""
-
-    code = "timeout"
-
-
 #: Longest article graded, in words: the signals are built for articles (the longest web
 #: articles run to some 20,000 words), and some cost more than linear time on huge texts.
 MAX_WORDS = 50_000
-
-
-class TooLongError(ArticlegradeError):
-    """The article left after cleaning is longer than ``MAX_WORDS``: not graded."""
-
-    code = "too_long"
 
 
 def grade(

@@ -73,6 +73,24 @@ def english_share(tokens: Sequence[str]) -> float:
     return sum(1 for t in tokens if t.lower() in ENGLISH_FUNCTION_WORDS) / len(tokens)
 
 
+#: Below this share of Latin letters among all letters a text is not English, however short.
+MIN_LATIN_SHARE = 0.5
+
+
+def latin_share(tokens: Sequence[str]) -> float:
+    """Share of letters that are basic Latin (a-z, A-Z); 1.0 when there are no letters."""
+    letters = latin = 0
+    for token in tokens:
+        for ch in token:
+            if ch.isalpha():
+                letters += 1
+                latin += ch.isascii()
+    return latin / letters if letters else 1.0
+
+
 def is_english(tokens: Sequence[str]) -> bool:
-    """True unless the text is long enough to judge and has too few English function words."""
+    """False for text mostly in another script, or long enough to judge (``MIN_TOKENS``) with too
+    few English function words; True otherwise."""
+    if latin_share(tokens) < MIN_LATIN_SHARE:
+        return False
     return len(tokens) < MIN_TOKENS or english_share(tokens) >= MIN_SHARE

@@ -18,16 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import ArticlegradeError
+from ..errors import ModelError
 
 FORMAT = "articlegrade-model"
 FORMAT_VERSION = 1
-
-
-class ModelError(ArticlegradeError):
-    """A model file is missing, damaged, tampered with, or does not fit this version."""
-
-    code = "model_error"
 
 
 @dataclass(frozen=True)
