@@ -27,7 +27,9 @@ def test_directory_glob_and_bad_inputs_each_get_one_row(tmp_path: Path) -> None:
     (pages / "sub" / "empty.txt").write_text("   \n", encoding="utf-8")
     (pages / "notes.csv").write_text("a,b", encoding="utf-8")  # not a page ending: not walked
     out = tmp_path / "out.jsonl"
-    code = main(["clean", str(pages), str(tmp_path / "missing.html"), str(pages / "*.txt"), "-o", str(out)])
+    code = main(
+        ["clean", str(pages), str(tmp_path / "missing.html"), str(pages / "*.txt"), "-o", str(out)]
+    )
     assert code == 0
     rows = _rows(out)
     assert [Path(r["path"]).name for r in rows] == ["a.txt", "b.html", "empty.txt", "missing.html"]
@@ -40,8 +42,14 @@ def test_directory_glob_and_bad_inputs_each_get_one_row(tmp_path: Path) -> None:
         ("scroll_to_top", "Scroll to top"),
     ]
     assert by_name["b.html"]["text"] == "Real text of the article here."
-    assert (by_name["empty.txt"]["status"], by_name["empty.txt"]["reason"]) == ("error", "no_article")
-    assert (by_name["missing.html"]["status"], by_name["missing.html"]["reason"]) == ("error", "unreadable")
+    assert (by_name["empty.txt"]["status"], by_name["empty.txt"]["reason"]) == (
+        "error",
+        "no_article",
+    )
+    assert (by_name["missing.html"]["status"], by_name["missing.html"]["reason"]) == (
+        "error",
+        "unreadable",
+    )
 
 
 def test_module_entry_point_and_paths_from_stdin(tmp_path: Path) -> None:
@@ -62,3 +70,20 @@ def test_module_entry_point_and_paths_from_stdin(tmp_path: Path) -> None:
 def test_no_inputs_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert main(["clean", str(tmp_path / "empty")]) == 2
+
+
+def test_signals_option_adds_every_signal_and_evidence(tmp_path: Path) -> None:
+    from articlegrade.signals import all_names
+
+    out = tmp_path / "out.jsonl"
+    seed = (
+        Path(__file__).resolve().parents[1] / "samples" / "seed-is-japan-and-korea-part-of-nato.txt"
+    )
+    assert main(["clean", str(seed), "--signals", "-o", str(out)]) == 0
+    row = _rows(out)[0]
+    assert list(row["signals"]) == list(all_names())
+    assert row["signals"]["repetition.conclusion_count"] == 2
+    assert len(row["evidence"]["repetition.conclusion_count"]) == 2
+    plain = tmp_path / "plain.jsonl"
+    assert main(["clean", str(seed), "-o", str(plain)]) == 0
+    assert "signals" not in _rows(plain)[0]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import ROOT
+
 from articlegrade.features import default_features
 from articlegrade.labels import LABELS
 from articlegrade.signals import all_names
-from conftest import ROOT
 
 
 def test_every_signal_is_in_docs_signals_md() -> None:

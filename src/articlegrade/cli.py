@@ -10,9 +10,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .article import Article
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_clean.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, glob or -")
     p_clean.add_argument(
         "-o", "--output", metavar="FILE", help="write JSON lines here (default: stdout)"
+    )
+    p_clean.add_argument(
+        "--signals",
+        action="store_true",
+        help="add every signal (family.metric, null where undefined) and its evidence to each object",
     )
     p_clean.set_defaults(func=cmd_clean)
 
@@ -130,6 +138,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 failed += 1
             else:
                 row |= {"status": "ok", "reason": ""} | article.to_dict()
+                if args.signals:
+                    row |= _signals_fields(article)
                 done += 1
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
@@ -140,6 +150,17 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return 2
     print(f"articlegrade: {done} cleaned, {failed} failed", file=sys.stderr)
     return 0
+
+
+def _signals_fields(article: Article) -> dict:
+    """The ``signals`` (NaN as null) and ``evidence`` of one article, for ``clean --signals``."""
+    import math
+
+    from .signals import analyze_all
+
+    result = analyze_all(article)
+    signals = {k: None if math.isnan(v) else round(v, 6) for k, v in result.values.items()}
+    return {"signals": signals, "evidence": {k: v for k, v in result.evidence.items() if v}}
 
 
 def cmd_score(args: argparse.Namespace) -> int:
