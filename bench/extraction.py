@@ -33,6 +33,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from articlegrade.cleaning.html import BLOCK_TAGS, CELL_TAGS
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "extraction" / "zyte"
 DEFAULT_OUT = ROOT / "bench" / "results" / "extraction.json"
@@ -42,52 +44,9 @@ GOAL = {"f1": 0.970, "precision": 0.965}
 
 _TOKEN = re.compile(r"\w+")
 
-# Elements after which the baseline text conversion starts a new line (so words never glue).
-_BLOCK = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "aside",
-        "nav",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "pre",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "form",
-        "fieldset",
-        "address",
-        "details",
-        "summary",
-        "hr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figure",
-        "figcaption",
-        "center",
-        "br",
-    ]
-)
+# Elements after which the baseline text conversion starts a new line (so words never glue): the
+# same block elements articlegrade's own walker breaks lines at, plus cells and <br>.
+_BLOCK = BLOCK_TAGS | CELL_TAGS | {"br"}
 
 
 # -- the benchmark's metric ----------------------------------------------------------------------
