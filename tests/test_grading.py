@@ -142,3 +142,6 @@ def test_contributions_sum_to_the_logit_gap() -> None:
     x = np.array([values.get(n, np.nan) for n in model.feature_names])
     gap = model.decision(x)[0] - (model.reference.sum() + model.intercept)
     assert model.contributions(x).sum() == pytest.approx(gap)
+    quality, contributions = model.explain(x)
+    assert quality == pytest.approx(model.quality(x)[0])
+    assert contributions == pytest.approx(model.contributions(x))

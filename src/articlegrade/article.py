@@ -58,9 +58,9 @@ class Article:
         """The body: paragraphs and headings separated by blank lines."""
         return self._text
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """Number of word tokens (``\\w+``) in the body."""
+        """Number of word tokens (``\\w+``) in the body (counted once, cached)."""
         return len(_WORD.findall(self._text))
 
     @cached_property

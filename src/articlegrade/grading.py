@@ -127,8 +127,7 @@ def _grade(source: Source, url: str | None, qm: QualityModel) -> Scorecard:
         )
     result = analyze_all(article)
     x = vectorize(result.values, qm.feature_names)
-    quality = float(qm.quality(x)[0])
-    contributions = qm.contributions(x)
+    quality, contributions = qm.explain(x)
     typical = qm.typical
     reasons = []
     for i in np.argsort(contributions, kind="stable")[:TOP_REASONS]:

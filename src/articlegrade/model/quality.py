@@ -86,6 +86,12 @@ class QualityModel:
         z = self.calib_a * self.decision(X) + self.calib_b
         return 1.0 / (1.0 + np.exp(-z))
 
+    def explain(self, x: np.ndarray) -> tuple[float, np.ndarray]:
+        """``(quality, contributions)`` of one row, with the curves evaluated once."""
+        parts = self.partials(x)[0]
+        z = self.calib_a * (parts.sum() + self.intercept) + self.calib_b
+        return float(1.0 / (1.0 + np.exp(-z))), parts - self.reference
+
     def contributions(self, x: np.ndarray) -> np.ndarray:
         """Per feature, its push on the logit against a typical good article (negative = down)."""
         return self.partials(x)[0] - self.reference

@@ -35,10 +35,12 @@ article's score is the strongest pair's strength. The thresholds and weights are
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from math import log
 
 from ..article import Article
@@ -261,14 +263,22 @@ class _Sent:
     numbers: tuple[tuple[str, frozenset[str]], ...]  # (number, content stems around it)
 
 
-def _reduce(text: str) -> _Sent:
-    raw = _TOKEN.findall(text)
-    lowered = [t.lower().replace("’", "'") for t in raw]
+_PREFIXES = ("un", "non")
+
+
+def _reduce(text: str, stems: dict[str, str] | None = None) -> _Sent:
+    """``stems``: a memo of ``_stem`` shared by the sentences of one text."""
+    if stems is None:
+        stems = {}
+    if text.isascii():  # lower-casing ASCII keeps every token boundary: one call for the sentence
+        lowered = _TOKEN.findall(text.lower())
+    else:
+        lowered = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
     content: set[str] = set()
     numbers: list[tuple[str, frozenset[str]]] = []
     negated = False
     for i, tok in enumerate(lowered):
-        if tok in _NEGATION or tok.endswith("n't"):
+        if not negated and (tok in _NEGATION or tok.endswith("n't")):
             negated = True
         if tok[0].isdigit() or tok in _NUM_WORDS:
             value = _NUM_WORDS.get(tok, tok.replace(",", ""))
@@ -281,7 +291,10 @@ def _reduce(text: str) -> _Sent:
             numbers.append((value, ctx))
             continue
         if tok not in _STOP and len(tok) > 2 and tok not in _NEGATION:
-            content.add(_stem(tok))
+            stem = stems.get(tok)
+            if stem is None:
+                stem = stems[tok] = _stem(tok)
+            content.add(stem)
     return _Sent(text, frozenset(content), frozenset(lowered), negated, tuple(numbers))
 
 
@@ -307,21 +320,44 @@ def _number_conflict(a: _Sent, b: _Sent) -> float:
     return best
 
 
-def _antonym_conflict(a: _Sent, b: _Sent) -> float:
-    """1 when a word of A has its antonym in B (and not in A) or un-/non-X faces X, else 0."""
+_PREFIXES = ("un", "non")
+
+
+def _conflict_words(words: frozenset[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The words of a sentence ``_antonym_conflict`` can fire on: those with an antonym in the
+    table, and (word, root) for un-/non- words whose root has 4+ letters."""
     table = _antonyms()
-    for w in a.words - b.words:
-        ants = table.get(w)
-        if ants and any(x in b.words and x not in a.words for x in ants):
+    antonymous = tuple(w for w in words if w in table)
+    prefixed = tuple(
+        (w, w[len(prefix) :])
+        for w in words
+        if w.startswith(_PREFIXES)
+        for prefix in _PREFIXES
+        if w.startswith(prefix) and len(w) - len(prefix) >= 4
+    )
+    return antonymous, prefixed
+
+
+def _antonym_conflict(
+    a: _Sent,
+    b: _Sent,
+    ca: tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None = None,
+    cb: tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None = None,
+) -> float:
+    """1 when a word of A has its antonym in B (and not in A) or un-/non-X faces X, else 0
+    (``ca``/``cb``: the sentences' ``_conflict_words``, when already known)."""
+    table = _antonyms()
+    aw, bw = a.words, b.words
+    a_antonymous, a_prefixed = ca if ca is not None else _conflict_words(aw)
+    for w in a_antonymous:
+        if w not in bw and any(x in bw and x not in aw for x in table[w]):
             return 1.0
-    for w in b.words - a.words:
-        for prefix in ("un", "non"):
-            if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix) :] in a.words:
-                return 1.0
-    for w in a.words - b.words:
-        for prefix in ("un", "non"):
-            if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix) :] in b.words:
-                return 1.0
+    for w, root in (cb if cb is not None else _conflict_words(bw))[1]:
+        if w not in aw and root in aw:
+            return 1.0
+    for w, root in a_prefixed:
+        if w not in bw and root in bw:
+            return 1.0
     return 0.0
 
 
@@ -352,41 +388,55 @@ def candidate_pairs(
     n = len(sents)
     limit = max(3, n // 2)
     idf = {w: log((n + 1) / (len(p) + 0.5)) for w, p in index.items()}
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    shared: Counter[tuple[int, int]] = Counter()
     for postings in index.values():
-        if len(postings) < 2 or len(postings) > limit:
-            continue
-        for x in range(len(postings)):
-            for y in range(x + 1, len(postings)):
-                shared[(postings[x], postings[y])] += 1
+        if 2 <= len(postings) <= limit:
+            shared.update(combinations(postings, 2))  # (earlier, later): postings ascend
     pairs = [p for p, c in shared.items() if c >= MIN_SHARED]
     pairs.sort(key=lambda p: (-shared[p], p))
     return pairs[:max_pairs], idf
 
 
-def _overlap(a: _Sent, b: _Sent, idf: dict[str, float]) -> float:
-    """idf-weighted overlap of content stems: shared weight / the smaller sentence's weight."""
+def _weight(s: _Sent, idf: dict[str, float]) -> float:
+    """idf weight of a sentence's content stems (``math.fsum`` is exact, so the value does not
+    depend on the set's iteration order, which follows the per-process string hash)."""
+    return math.fsum(idf[w] for w in s.content)
+
+
+def _overlap(
+    a: _Sent, b: _Sent, idf: dict[str, float], wa: float | None = None, wb: float | None = None
+) -> float:
+    """idf-weighted overlap of content stems: shared weight / the smaller sentence's weight
+    (``wa``/``wb``: the sentences' ``_weight``, when already known)."""
     common = a.content & b.content
     if not common:
         return 0.0
-    wa = sum(idf[w] for w in a.content)
-    wb = sum(idf[w] for w in b.content)
+    if wa is None:
+        wa = _weight(a, idf)
+    if wb is None:
+        wb = _weight(b, idf)
     denom = min(wa, wb)  # min, not Dice: Dice measured 0.562 vs 0.583 AUC on ContraDoc
-    return sum(idf[w] for w in common) / denom if denom > 0 else 0.0
+    return math.fsum(idf[w] for w in common) / denom if denom > 0 else 0.0
 
 
 def score_pairs(sentences: tuple[str, ...] | list[str]) -> list[Pair]:
     """Every examined candidate pair with its overlap, conflicts and strength, strongest first."""
-    sents = [_reduce(s) for s in sentences]
+    stems: dict[str, str] = {}
+    sents = [_reduce(s, stems) for s in sentences]
     pairs, idf = candidate_pairs(sents)
+    weights: dict[int, float] = {}
+    conflict_words = {}
+    for k in {k for pair in pairs for k in pair}:
+        weights[k] = _weight(sents[k], idf)
+        conflict_words[k] = _conflict_words(sents[k].words)
     out: list[Pair] = []
     for i, j in pairs:
         a, b = sents[i], sents[j]
-        overlap = _overlap(a, b, idf)
+        overlap = _overlap(a, b, idf, weights[i], weights[j])
         conflicts = {
             "negation": 1.0 if a.negated != b.negated else 0.0,
             "number": _number_conflict(a, b),
-            "antonym": _antonym_conflict(a, b),
+            "antonym": _antonym_conflict(a, b, conflict_words[i], conflict_words[j]),
         }
         weight = max(WEIGHTS[k] * v for k, v in conflicts.items())
         out.append(Pair(i, j, overlap, conflicts, min(1.0, overlap * weight)))
@@ -402,7 +452,7 @@ def analyze(article: Article) -> SignalResult:
     hedges: list[str] = []
     n_contrast = n_hedges = 0
     for s in sentences:
-        c = sum(1 for _ in _CONTRAST.finditer(s))
+        c = len(_CONTRAST.findall(s))
         h = _count_hedges(s)
         n_contrast += c
         n_hedges += h

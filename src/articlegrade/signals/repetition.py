@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from ..article import Article
 from ..text import words
@@ -162,33 +163,81 @@ def _ngrams(tokens: Sequence[str], n: int) -> list[tuple[str, ...]]:
     return list(zip(*(tokens[i:] for i in range(n)), strict=False))
 
 
-def top_ngram_chars(tokens: Sequence[str], n: int) -> tuple[int, tuple[str, ...], int]:
+def _repeated_starts(tokens: Sequence[str], max_n: int) -> dict[int, tuple[list[int], Counter]]:
+    """For n = 2..max_n: the start positions whose n-gram could occur twice, and the counts of
+    the n-grams at those starts, in order of first occurrence.
+
+    An n-gram occurs twice only if its (n-1)-gram prefix does, so level n only looks at the starts
+    whose (n-1)-gram is repeated: in ordinary prose few 4-grams and fewer 5..10-grams repeat, so
+    the work shrinks level by level instead of building every n-gram of the text nine times. The
+    n-grams left out all occur once."""
+    tokens = tuple(tokens)
+    size = len(tokens)
+    levels: dict[int, tuple[list[int], Counter]] = {}
+    starts = list(range(size - 1))
+    counts: Counter = Counter(pairwise(tokens))
+    levels[2] = (starts, counts)
+    for n in range(3, max_n + 1):
+        prev = counts
+        k = n - 1
+        starts = [i for i in starts if i + n <= size and prev[tokens[i : i + k]] > 1]
+        counts = Counter([tokens[i : i + n] for i in starts])
+        levels[n] = (starts, counts)
+    return levels
+
+
+def top_ngram_chars(
+    tokens: Sequence[str], n: int, counts: Counter | None = None
+) -> tuple[int, tuple[str, ...], int]:
     """Characters of the most frequent n-gram (joined with single spaces, times its count),
-    the n-gram and its count; (0, (), 0) under n tokens. Ties go to the n-gram seen first."""
-    counts = Counter(_ngrams(tokens, n))
-    if not counts:
+    the n-gram and its count; (0, (), 0) under n tokens. Ties go to the n-gram seen first.
+
+    ``counts``, when given, holds the counts of (at least) every repeated n-gram in order of
+    first occurrence (``_repeated_starts``); n-grams missing from it occur once."""
+    if len(tokens) < n:
         return 0, (), 0
-    gram, count = counts.most_common(1)[0]  # stable: first-inserted wins a tie
+    if counts is None:
+        counts = Counter(_ngrams(tokens, n))
+    top = counts.most_common(1)  # stable: first-inserted wins a tie
+    if top and top[0][1] > 1:
+        gram, count = top[0]
+    else:  # every n-gram occurs once: the first one wins the tie
+        gram, count = tuple(tokens[:n]), 1
     return (sum(map(len, gram)) + n - 1) * count, gram, count
 
 
-def duplicate_ngram_chars(tokens: Sequence[str], n: int) -> tuple[int, list[tuple[str, ...]]]:
+def duplicate_ngram_chars(
+    tokens: Sequence[str], n: int, level: tuple[list[int], Counter] | None = None
+) -> tuple[int, list[tuple[str, ...]]]:
     """Word characters inside repeated n-grams, overlaps counted once (see module docstring),
-    and the repeated n-grams in order of first repeat."""
-    grams = _ngrams(tokens, n)
+    and the repeated n-grams in order of first repeat.
+
+    The scan moves one word at a time and jumps n words after a repeat. An n-gram that occurs
+    once in the whole text is never a repeat and never matches a later one, so only the starts of
+    n-grams that occur more than once need visiting (``level``: starts and counts as from
+    ``_repeated_starts``); between them the scan only steps forward."""
+    tokens = tuple(tokens)
+    if level is None:
+        level = _repeated_starts(tokens, n)[n] if n >= 2 else (list(range(len(tokens))), None)
+    starts, counts = level
+    if counts is None:
+        counts = Counter((t,) for t in tokens)
     seen: set[tuple[str, ...]] = set()
     repeated: dict[tuple[str, ...], None] = {}
     chars = 0
-    i = 0
-    while i < len(grams):
-        gram = grams[i]
+    nxt = 0  # the next start the scan lands on
+    for i in starts:
+        if i < nxt:
+            continue  # jumped over
+        gram = tokens[i : i + n]
+        if counts[gram] < 2:
+            continue  # occurs once: the scan steps over it
         if gram in seen:
             chars += sum(map(len, gram))
             repeated[gram] = None
-            i += n
+            nxt = i + n
         else:
             seen.add(gram)
-            i += 1
     return chars, list(repeated)
 
 
@@ -206,13 +255,14 @@ def gopher(text: str, tokens: Sequence[str]) -> tuple[dict[str, float], dict[str
         values[f"gopher_dup_{unit}_char_frac"] = chars / size
         if copied:
             evidence[f"gopher_dup_{unit}_frac"] = copied[:MAX_EVIDENCE]
+    levels = _repeated_starts(tokens, 10)
     for n in (2, 3, 4):
-        chars, gram, count = top_ngram_chars(tokens, n)
+        chars, gram, count = top_ngram_chars(tokens, n, levels[n][1])
         values[f"gopher_top_{n}gram_char_frac"] = chars / size if gram else NAN
         if gram:
             evidence[f"gopher_top_{n}gram_char_frac"] = [f"{' '.join(gram)} ×{count}"]
     for n in range(5, 11):
-        chars, repeated = duplicate_ngram_chars(tokens, n)
+        chars, repeated = duplicate_ngram_chars(tokens, n, levels[n])
         values[f"gopher_dup_{n}gram_char_frac"] = chars / size
         if repeated:
             evidence[f"gopher_dup_{n}gram_char_frac"] = [" ".join(g) for g in repeated][
@@ -225,7 +275,32 @@ def gopher(text: str, tokens: Sequence[str]) -> tuple[dict[str, float], dict[str
 
 
 def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:
-    """Tokens / factors for one direction; NaN when the pass yields no factor at all."""
+    """Tokens / factors for one direction; NaN when the pass yields no factor at all.
+
+    A new type never lowers the running TTR ((t+1)/(c+1) >= t/c, and float division is monotone),
+    so with a threshold under 1 a factor can only end on a repeated token: the ratio is computed
+    there and at the end only."""
+    if threshold >= 1.0:
+        return _mtld_pass_every_token(tokens, threshold)
+    factors = 0.0
+    types: set[str] = set()
+    count = 0
+    for token in tokens:
+        count += 1
+        if token in types:
+            if len(types) / count <= threshold:
+                factors += 1
+                types = set()
+                count = 0
+        else:
+            types.add(token)
+    if count:
+        factors += (1.0 - len(types) / count) / (1.0 - threshold)
+    return len(tokens) / factors if factors else NAN
+
+
+def _mtld_pass_every_token(tokens: Sequence[str], threshold: float) -> float:
+    """``_mtld_pass`` computing the TTR at every token (any threshold)."""
     factors = 0.0
     types: set[str] = set()
     count = 0
