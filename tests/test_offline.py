@@ -88,3 +88,28 @@ def test_measure_with_sockets_blocked_in_process(monkeypatch: pytest.MonkeyPatch
     assert attempts == []
     assert values["readability.flesch_reading_ease"] == pytest.approx(34.964, abs=1e-3)
     assert math.isfinite(values["readability.ease"])
+
+
+def test_scoring_a_batch_in_a_fresh_process_touches_no_network(tmp_path) -> None:
+    """The whole scoring path, CLI included (worker processes, every model), with sockets blocked."""
+    out = tmp_path / "scorecard.csv"
+    code = _BLOCK + textwrap.dedent(
+        """
+        import json, sys
+        from articlegrade.cli import main
+        code = main(["score", sys.argv[1], "-o", sys.argv[2], "--jobs", "2", "-q"])
+        print(json.dumps({"code": code, "attempts": attempts}))
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "attempts": []}
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 1 + len([p for p in SAMPLES.iterdir() if p.suffix in {".html", ".txt"}])
+    assert all(",ok," in row for row in rows[1:])
