@@ -137,6 +137,17 @@ _FUNCTION_GROUPS: dict[str, frozenset[str]] = {
     "demonstrative": frozenset(["this", "that", "these", "those"]),
 }
 _FUNCTION_WORDS = frozenset().union(*_FUNCTION_GROUPS.values())
+_GROUP_WORDS = {
+    "pronoun_first": "first-person pronouns (I, we, our ...)",
+    "pronoun_second": "second-person pronouns (you, your ...)",
+    "pronoun_third": "third-person pronouns (he, she, they ...)",
+    "article": "articles (a, an, the)",
+    "preposition": "prepositions (of, in, on ...)",
+    "conjunction": "conjunctions (and, but, because ...)",
+    "auxiliary": "auxiliary and modal verbs (is, has, can, may ...)",
+    "negation": "negations (not, no, never ...)",
+    "demonstrative": "demonstratives (this, that, these, those)",
+}
 _STOP = _FUNCTION_WORDS | frozenset(
     [
         "it",
@@ -200,7 +211,7 @@ _REPORTING = re.compile(
 
 NAMES: dict[str, str] = {
     **{
-        f"style.fw_{group}": f"{group.replace('_', ' ')} words per 100 words (list in style.py); 0..100; "
+        f"style.fw_{group}": f"{_GROUP_WORDS[group]} per 100 words (lists in style.py); 0..100; "
         "a profile, no direction alone"
         for group in _FUNCTION_GROUPS
     },
