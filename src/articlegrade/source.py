@@ -198,11 +198,15 @@ def _looks_utf16(head: bytes) -> bool:
     )
 
 
+#: C0 control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _reject_binary_text(text: str) -> None:
     sample = text[:8192]
     if not sample:
         return
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > max(8, len(sample) // 20):
         raise NotTextError("the input is binary data, not a web page or text")
 
