@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -67,15 +67,25 @@ class QualityModel:
 
     def partials(self, X: np.ndarray) -> np.ndarray:
         """Each feature's curve value for each row: shape (rows, features)."""
-        from scipy.interpolate import BSpline
-
         Z = self.standardize(X)
+        stacked = self._stacked_splines
+        if stacked is not None:
+            return bspline_values(Z, *stacked, self.degree)
+        from scipy.interpolate import BSpline  # curves of unequal knot counts: one call each
+
         k = self.degree
         out = np.empty_like(Z)
         for j, (t, c) in enumerate(zip(self.knots, self.spline_coef, strict=True)):
             z = np.clip(Z[:, j], t[k], t[-k - 1])  # constant beyond the outer knots
             out[:, j] = BSpline.design_matrix(z, t, k) @ c
         return out
+
+    @cached_property
+    def _stacked_splines(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Knots and coefficients as (features, n) arrays when every curve has as many."""
+        if len({len(t) for t in self.knots}) != 1:
+            return None
+        return np.stack(self.knots), np.stack(self.spline_coef)
 
     def decision(self, X: np.ndarray) -> np.ndarray:
         """Raw logit of 'good' for each row."""
@@ -248,6 +258,39 @@ class QualityModel:
         good = calibrated[y == 1]
         threshold = float(np.quantile(good, false_alarm_rate)) if len(good) else 0.5
         return replace(self, calib_a=a, calib_b=b, threshold=min(max(threshold, 0.05), 0.6))
+
+
+def bspline_values(Z: np.ndarray, knots: np.ndarray, coef: np.ndarray, degree: int) -> np.ndarray:
+    """Value of curve ``j`` at ``Z[:, j]`` for every column at once: shape of ``Z``.
+
+    ``knots`` is (features, n + degree + 1) and ``coef`` (features, n). Values beyond the outer
+    knots are those at the outer knots. This is de Boor's recursion exactly as scipy's
+    ``BSpline.design_matrix`` computes it (same operations, same order), vectorised over rows and
+    features, so the values are bit-identical to one ``design_matrix(z, t, k) @ c`` per feature,
+    at a fraction of the cost for a single row.
+    """
+    k = degree
+    n_basis = coef.shape[1]
+    z = np.clip(Z, knots[:, k], knots[:, n_basis])
+    # the knot interval [t[ell], t[ell + 1]) of each value, within the base interval
+    ell = np.clip((knots[None, :, :] <= z[:, :, None]).sum(axis=2) - 1, k, n_basis - 1)
+    col = np.arange(knots.shape[0])[None, :]
+    h = [np.ones_like(z)] + [np.zeros_like(z) for _ in range(k)]
+    for j in range(1, k + 1):
+        prev = h[:j]
+        h[0] = np.zeros_like(z)
+        for m in range(1, j + 1):
+            right = knots[col, ell + m]
+            left = knots[col, ell + m - j]
+            width = right - left
+            with np.errstate(divide="ignore", invalid="ignore"):
+                w = np.where(width == 0, 0.0, prev[m - 1] / width)
+            h[m - 1] = h[m - 1] + w * (right - z)
+            h[m] = w * (z - left)
+    out = np.zeros_like(z)
+    for r in range(k + 1):
+        out = out + h[r] * coef[col, ell - k + r]
+    return out
 
 
 @lru_cache(maxsize=8)
