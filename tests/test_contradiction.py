@@ -124,3 +124,43 @@ def test_korea_seed_values() -> None:
     assert _count(values["contradiction.contrast_per_100_words"], article) == 12
     assert _count(values["contradiction.hedges_per_100_words"], article) == 12
     assert 0.0 <= values["contradiction.score"] <= 1.0
+
+
+def test_markers_match_characters_case_folding_maps_to_ascii() -> None:
+    # re.IGNORECASE matches "s" to the long s "ſ" and "k" to the Kelvin sign; the key-word
+    # prefilter must not hide such a sentence from the marker patterns.
+    article = Article(
+        title="", paragraphs=(Paragraph("Deſpite the rain we went out. It is liKely."),)
+    )
+    values = contradiction.measure(article)
+    assert _count(values["contradiction.contrast_per_100_words"], article) == 1
+    assert _count(values["contradiction.hedges_per_100_words"], article) == 1
+
+
+def test_repeated_sentences_pair_like_distinct_ones() -> None:
+    # Copies of a sentence share all their stems; the grouped counting must order and cap the
+    # pairs exactly as counting every pair does.
+    base = [
+        "The bridge opened in 1990 after a long delay.",
+        "The bridge did not open in 1990 after the delay.",
+        "The old bridge closed in 2001 after floods.",
+        "Cats like fish.",
+    ]
+    sentences = base * 30
+    sents = [contradiction._reduce(s) for s in sentences]
+    pairs, idf = contradiction.candidate_pairs(sents)
+    index: dict[str, list[int]] = {}
+    for k, s in enumerate(sents):
+        for w in s.content:
+            index.setdefault(w, []).append(k)
+    shared: dict[tuple[int, int], int] = {}
+    for postings in index.values():
+        if 2 <= len(postings) <= len(sents) // 2:
+            for x in range(len(postings)):
+                for y in range(x + 1, len(postings)):
+                    key = (postings[x], postings[y])
+                    shared[key] = shared.get(key, 0) + 1
+    brute = sorted((p for p, c in shared.items() if c >= 2), key=lambda p: (-shared[p], p))
+    assert pairs == brute[: contradiction.MAX_PAIRS]
+    assert len(pairs) == contradiction.MAX_PAIRS
+    assert idf["bridge"] == math.log(121 / 90.5)

@@ -9,6 +9,7 @@ import pytest
 from conftest import SAMPLES
 
 import articlegrade
+import articlegrade.text
 from articlegrade import Article, Paragraph, Removal
 from articlegrade.signals import repetition
 from articlegrade.signals.base import SignalResult
@@ -225,3 +226,56 @@ def test_korea_seed() -> None:
     assert values["repetition.title_echo"] == 0.0
     assert result.evidence["repetition.gopher_top_4gram_char_frac"] == ["Japan and South Korea ×21"]
     assert values["repetition.mtld"] == pytest.approx(76.01, abs=0.01)
+
+
+def test_near_duplicate_ties_go_to_the_earliest_unit_and_copies_are_exact() -> None:
+    # u0 and u1 hold 6 shingles each; u2 is u0's 8 words + u1's 8 words: it contains both, so
+    # the overlap with each is 6 / min(6, 13) = 1.0 -- a tie, which goes to the earlier unit u0.
+    u0 = "alpha beta gamma delta epsilon zeta eta theta"
+    u1 = "one two three four five six seven eight"
+    u2 = f"{u0} {u1}"
+    # u3 copies u2: overlap 1.0 with u0 (earliest), not with u2 itself; u4 copies u1.
+    units = [u0, u1, u2, u2, u1]
+    eligible, flagged, pairs = repetition.near_duplicates(units)
+    assert (eligible, flagged) == (5, 3)
+    assert pairs == [(0, 2, 1.0), (0, 3, 1.0), (1, 4, 1.0)]
+    # above an overlap of 1 nothing restates anything, copies included
+    assert repetition.near_duplicates(units, threshold=1.01) == (5, 0, [])
+
+
+def test_one_sentence_repeated_thousands_of_times() -> None:
+    # One 14-word sentence, 2,000 times in one paragraph: every later copy restates the first.
+    sentence = "The quick brown fox jumps over one of the lazy dogs near the river."
+    result = repetition.analyze(_article(" ".join([sentence] * 2000)))
+    assert result.values["repetition.near_duplicate_sentence_share"] == pytest.approx(1999 / 2000)
+    evidence = result.evidence["repetition.near_duplicate_sentence_share"]
+    assert evidence[0] == f"{sentence} ⟷ {sentence} (overlap 1.00)"
+    assert len(evidence) == 20
+
+
+def test_paragraph_shingles_match_their_own_tokens() -> None:
+    # Paragraph shingles are built from their sentences' tokens when the paragraph is exactly
+    # those sentences; a paragraph whose sentences are not (a paragraph "x") falls back to its
+    # own tokens. Both must give what tokenising each paragraph gives.
+    paras = [
+        "Kelvin’s law  holds here. It holds for all the metals we tested in the lab.",
+        "It holds for all the metals we tested in the lab. Kelvin's law holds here.",
+        "ΟΔΟΣ ΣΑΣ is Greek. It holds for all the metals we tested in the lab today.",
+    ]
+    sentences = [s for p in paras for s in articlegrade.text.split_sentences(p)]
+
+    def grams(text: str) -> frozenset[tuple[str, ...]]:
+        tokens = articlegrade.text.words(text.lower().replace("’", "'"))
+        if len(tokens) < 8:
+            return frozenset()
+        return frozenset(zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+    for units in (paras, ["x", *paras]):
+        shingler = repetition._Shingler()
+        sets = shingler.paragraphs(units, sentences)
+        names = {v: k for k, v in shingler.ids.items()}
+        assert [frozenset(names[i] for i in s) for s in sets] == [grams(p) for p in units]
+    # 15, 15 and 16 tokens -> 13, 13, 14 shingles. 0-1 share "it holds ... the lab" (9) and
+    # "kelvin's law holds here" (2, apostrophes unified): 11/13. 2 shares the 9 with both 0 and 1:
+    # 9/13 each, a tie that goes to 0.
+    assert repetition.near_duplicates(paras) == (3, 2, [(0, 1, 11 / 13), (0, 2, 9 / 13)])

@@ -35,13 +35,17 @@ article's score is the strongest pair's strength. The thresholds and weights are
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, islice
 from math import log
+from operator import itemgetter
 
 from ..article import Article
 from .base import NAN, SignalResult, per_100_words
@@ -108,6 +112,20 @@ _BOTH_OPENER = re.compile(
 )
 
 
+# Cheap prefilters. Every match of a marker pattern contains one of its key words, so a sentence
+# whose lower-cased text holds none of them has no match. That is exact as long as case-insensitive
+# matching of the ASCII pattern letters agrees with ``str.lower``: it does for every character but
+# four that ``re.IGNORECASE`` also matches to an ASCII letter (İ ı -> i, ſ -> s, Kelvin K -> k;
+# checked over all of Unicode); sentences holding one of those skip the prefilter.
+_IGNORECASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_CONTRAST_KEYS = re.compile(
+    "but|while|yet|though|however|whereas|despite|theless|conversely|spite|hand"
+)  # "although" and "even though" hold "though"; "nevertheless"/"nonetheless" "theless"
+_HEDGE_KEYS = re.compile("may|might|could|likely|possib|perhaps|potentially|argu")
+_BOTH_FIXED_KEYS = re.compile("pros|advantages|benefits|strengths|upsides|hand")
+_THERE = "there"  # _BOTH_BALANCE and _BOTH_OPENER both start with "there"
+
+
 def _count_hedges(sentence: str) -> int:
     n = 0
     for m in _HEDGE.finditer(sentence):
@@ -119,27 +137,46 @@ def _count_hedges(sentence: str) -> int:
     return n
 
 
-def _both_sides(sentences: tuple[str, ...]) -> list[str]:
-    """Evidence of each both-sides instance (one string per instance)."""
+def _both_sides(sentences: Sequence[str], lowered: Sequence[str | None] | None = None) -> list[str]:
+    """Evidence of each both-sides instance (one string per instance). ``lowered``: each
+    sentence lower-cased, or None where the key-word prefilter must not be used (see
+    ``_IGNORECASE_ODD``); computed when not given."""
+    if lowered is None:
+        lowered = [_lowered(s) for s in sentences]
     found: list[str] = []
+    openers: dict[int, bool] = {}
+
+    def opens(j: int) -> bool:
+        hit = openers.get(j)
+        if hit is None:
+            low = lowered[j]
+            hit = openers[j] = (low is None or _THERE in low) and bool(
+                _BOTH_OPENER.search(sentences[j])
+            )
+        return hit
+
     for i, sentence in enumerate(sentences):
-        found.extend(sentence for _ in _BOTH_FIXED.finditer(sentence))
+        low = lowered[i]
+        if low is None or _BOTH_FIXED_KEYS.search(low):
+            found.extend(sentence for _ in _BOTH_FIXED.finditer(sentence))
+        if low is not None and _THERE not in low:
+            continue
         balance = _BOTH_BALANCE.search(sentence)
         if not balance:
             continue
         if _BOTH_OPENER.search(sentence, 0, balance.start()):
             found.append(sentence)
             continue
-        opener = next(
-            (
-                sentences[j]
-                for j in range(i - 1, max(-1, i - 4), -1)
-                if _BOTH_OPENER.search(sentences[j])
-            ),
-            None,
-        )
+        opener = next((sentences[j] for j in range(i - 1, max(-1, i - 4), -1) if opens(j)), None)
         found.append(f"{opener} ⟷ {sentence}" if opener else sentence)
     return found
+
+
+def _lowered(sentence: str) -> str | None:
+    """``sentence`` lower-cased for the key-word prefilters, None when they cannot be trusted."""
+    if not sentence.isascii() and _IGNORECASE_ODD.search(sentence):
+        return None
+    return sentence.lower()
 
 
 # --- self-contradiction ----------------------------------------------------------------------
@@ -238,11 +275,17 @@ def _antonyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items() if v}
 
 
+_NUM_WORD_SET = frozenset(_NUM_WORDS)
+#: Tokens that are never content words (besides numbers and words under 3 letters).
+_NOT_CONTENT = _STOP | _NEGATION | _NUM_WORD_SET
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)*")
 
 
 def _stem(word: str) -> str:
     """A light stem: lower case, possessive and plural -s dropped ("bridges" -> "bridge")."""
+    if word[-1:] != "s":  # none of the endings below
+        return word
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -266,36 +309,51 @@ class _Sent:
 _PREFIXES = ("un", "non")
 
 
-def _reduce(text: str, stems: dict[str, str] | None = None) -> _Sent:
-    """``stems``: a memo of ``_stem`` shared by the sentences of one text."""
-    if stems is None:
-        stems = {}
-    if text.isascii():  # lower-casing ASCII keeps every token boundary: one call for the sentence
-        lowered = _TOKEN.findall(text.lower())
+@lru_cache(maxsize=1 << 15)
+def _content_stem(tok: str) -> str:
+    """The content stem of a lower-cased token; "" when it is no content word (a number, a stop
+    word, a negation or a word under 3 letters). Cached: the same words recur from text to text."""
+    if tok in _NOT_CONTENT or len(tok) < 3 or tok[0].isdigit():
+        return ""
+    return _stem(tok)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _reduce(text: str) -> _Sent:
+    """One sentence reduced for comparison (see ``_Sent``)."""
+    if text.isascii() or not _IGNORECASE_ODD.search(text):
+        # Lower-casing keeps every token boundary (only İ and the Kelvin sign lower to an ASCII
+        # letter, checked over all of Unicode) and the pattern treats ' and ’ alike: one call for
+        # the whole sentence gives the tokens lower-cased one by one.
+        low = text.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        lowered = _TOKEN.findall(low)
     else:
         lowered = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
-    content: set[str] = set()
+        low = "n't"  # no shortcut below
+    words = frozenset(lowered)
+    content = set(map(_content_stem, words))
+    content.discard("")
+    negated = not words.isdisjoint(_NEGATION) or (
+        "n't" in low and any(w.endswith("n't") for w in words)
+    )
     numbers: list[tuple[str, frozenset[str]]] = []
-    negated = False
-    for i, tok in enumerate(lowered):
-        if not negated and (tok in _NEGATION or tok.endswith("n't")):
-            negated = True
-        if tok[0].isdigit() or tok in _NUM_WORDS:
-            value = _NUM_WORDS.get(tok, tok.replace(",", ""))
-            window = lowered[max(0, i - 4) : i] + lowered[i + 1 : i + 5]
-            ctx = frozenset(
-                _stem(w)
-                for w in window
-                if w not in _STOP and not w[0].isdigit() and w not in _MONTHS and len(w) > 2
-            )
-            numbers.append((value, ctx))
-            continue
-        if tok not in _STOP and len(tok) > 2 and tok not in _NEGATION:
-            stem = stems.get(tok)
-            if stem is None:
-                stem = stems[tok] = _stem(tok)
-            content.add(stem)
-    return _Sent(text, frozenset(content), frozenset(lowered), negated, tuple(numbers))
+    # a digit is always inside a number token (the word tokens are ASCII letters)
+    if _DIGIT.search(text) or not words.isdisjoint(_NUM_WORD_SET):
+        for i, tok in enumerate(lowered):
+            if tok[0].isdigit() or tok in _NUM_WORDS:
+                value = _NUM_WORDS.get(tok, tok.replace(",", ""))
+                window = lowered[max(0, i - 4) : i] + lowered[i + 1 : i + 5]
+                ctx = frozenset(
+                    _stem(w)
+                    for w in window
+                    if w not in _STOP and not w[0].isdigit() and w not in _MONTHS and len(w) > 2
+                )
+                numbers.append((value, ctx))
+    return _Sent(text, frozenset(content), words, negated, tuple(numbers))
 
 
 def _number_conflict(a: _Sent, b: _Sent) -> float:
@@ -380,13 +438,23 @@ def candidate_pairs(
     sents: list[_Sent], max_pairs: int = MAX_PAIRS
 ) -> tuple[list[tuple[int, int]], dict[str, float]]:
     """Pairs of sentence indices sharing >= MIN_SHARED content stems (inverted index), most shared
-    first, capped at ``max_pairs``; and the in-article idf of each stem."""
+    first (ties in index order), capped at ``max_pairs``; and the in-article idf of each stem.
+
+    Sentences with the same content stems share the same number of stems with any other
+    sentence, so when some repeat the counting is done once per distinct stem set and only the
+    pairs that make the cut are spelled out: repeated text costs no more than its distinct
+    sentences (``_group_pairs``)."""
+    groups: dict[frozenset[str], list[int]] = {}
+    for k, s in enumerate(sents):
+        groups.setdefault(s.content, []).append(k)
+    n = len(sents)
+    limit = max(3, n // 2)
+    if len(groups) < n:
+        return _group_pairs(list(groups), list(groups.values()), n, limit, max_pairs)
     index: dict[str, list[int]] = defaultdict(list)
     for k, s in enumerate(sents):
         for w in s.content:
             index[w].append(k)
-    n = len(sents)
-    limit = max(3, n // 2)
     idf = {w: log((n + 1) / (len(p) + 0.5)) for w, p in index.items()}
     shared: Counter[tuple[int, int]] = Counter()
     for postings in index.values():
@@ -395,6 +463,52 @@ def candidate_pairs(
     pairs = [p for p, c in shared.items() if c >= MIN_SHARED]
     pairs.sort(key=lambda p: (-shared[p], p))
     return pairs[:max_pairs], idf
+
+
+def _group_pairs(
+    contents: list[frozenset[str]], members: list[list[int]], n: int, limit: int, max_pairs: int
+) -> tuple[list[tuple[int, int]], dict[str, float]]:
+    """``candidate_pairs`` of ``n`` sentences given as groups with equal content stems
+    (``contents[g]``; ``members[g]``: the group's sentence indices, ascending)."""
+    sizes = [len(m) for m in members]
+    index: dict[str, list[int]] = defaultdict(list)  # stem -> groups holding it, ascending
+    for g, content in enumerate(contents):
+        for w in content:
+            index[w].append(g)
+    totals = {w: sum(sizes[g] for g in gs) for w, gs in index.items()}  # sentences with w
+    idf = {w: log((n + 1) / (total + 0.5)) for w, total in totals.items()}
+    shared: Counter[tuple[int, int]] = Counter()  # (group, later group) -> stems counted
+    within: Counter[int] = Counter()  # group -> stems counted (pairs inside the group)
+    for w, gs in index.items():
+        if 2 <= totals[w] <= limit:
+            shared.update(combinations(gs, 2))
+            within.update(g for g in gs if sizes[g] > 1)
+    levels: dict[int, list[tuple[int, int]]] = defaultdict(list)  # stems shared -> group pairs
+    for gh, c in shared.items():
+        if c >= MIN_SHARED:
+            levels[c].append(gh)
+    for g, c in within.items():
+        if c >= MIN_SHARED:
+            levels[c].append((g, g))
+    pairs: list[tuple[int, int]] = []
+    for c in sorted(levels, reverse=True):
+        need = max_pairs - len(pairs)
+        if need <= 0:
+            break
+        runs = (_pairs_between(members[g], members[h], g == h) for g, h in levels[c])
+        pairs.extend(islice(heapq.merge(*runs), need))  # each run ascends: the smallest first
+    return pairs, idf
+
+
+def _pairs_between(a: list[int], b: list[int], same: bool) -> Iterator[tuple[int, int]]:
+    """The sentence pairs (earlier, later) of one sentence of ``a`` and one of ``b`` (two of
+    ``a`` when ``same``), in ascending order; ``a`` and ``b`` ascend and are disjoint."""
+    if same:
+        yield from combinations(a, 2)
+        return
+    for x, other in sorted([(x, b) for x in a] + [(x, a) for x in b], key=itemgetter(0)):
+        for y in other[bisect_right(other, x) :]:
+            yield x, y
 
 
 def _weight(s: _Sent, idf: dict[str, float]) -> float:
@@ -421,8 +535,7 @@ def _overlap(
 
 def score_pairs(sentences: tuple[str, ...] | list[str]) -> list[Pair]:
     """Every examined candidate pair with its overlap, conflicts and strength, strongest first."""
-    stems: dict[str, str] = {}
-    sents = [_reduce(s, stems) for s in sentences]
+    sents = list(map(_reduce, sentences))
     pairs, idf = candidate_pairs(sents)
     weights: dict[int, float] = {}
     conflict_words = {}
@@ -451,16 +564,19 @@ def analyze(article: Article) -> SignalResult:
     contrast: list[str] = []
     hedges: list[str] = []
     n_contrast = n_hedges = 0
-    for s in sentences:
-        c = len(_CONTRAST.findall(s))
-        h = _count_hedges(s)
-        n_contrast += c
-        n_hedges += h
-        if c:
-            contrast.append(s)
-        if h:
-            hedges.append(s)
-    both = _both_sides(sentences)
+    lowered = [_lowered(s) for s in sentences]
+    for s, low in zip(sentences, lowered, strict=True):
+        if low is None or _CONTRAST_KEYS.search(low):
+            c = len(_CONTRAST.findall(s))
+            if c:
+                n_contrast += c
+                contrast.append(s)
+        if low is None or _HEDGE_KEYS.search(low):
+            h = _count_hedges(s)
+            if h:
+                n_hedges += h
+                hedges.append(s)
+    both = _both_sides(sentences, lowered)
     values = {
         "contradiction.contrast_per_100_words": per_100_words(n_contrast, n_words),
         "contradiction.hedges_per_100_words": per_100_words(n_hedges, n_words),

@@ -29,13 +29,14 @@ each value below). Where the paper is silent we follow datatrove's ``GopherRepet
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from ..article import Article
-from ..text import words
+from ..text import WORD_RE, words
 from .base import NAN, SignalResult, ratio
 
 #: Table A1 thresholds of the Gopher paper (a document above any of them is removed).
@@ -85,7 +86,6 @@ _CONCLUSION_HEADING = re.compile(
     r"|closing\s+thoughts|concluding\s+thoughts|wrapping\s+up|(?:the\s+)?bottom\s+line)\b",
     re.IGNORECASE,
 )
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _SPACES = re.compile(r"\s+")
 
 _GOPHER_DOC = " Gopher (Rae et al. 2021, Table A1 threshold {t}); higher = more repetitive."
@@ -356,43 +356,154 @@ def mattr(tokens: Sequence[str], window: int = MATTR_WINDOW) -> float:
 # --- near duplicates ------------------------------------------------------------------------
 
 
-def _shingles(text: str) -> frozenset[tuple[str, ...]]:
-    tokens = words(text.lower().translate(_APOSTROPHES))
-    if len(tokens) < MIN_SHINGLE_WORDS:
-        return frozenset()
-    return frozenset(_ngrams(tokens, SHINGLE_N))
+def _apostrophes(text: str) -> str:
+    """``text`` with curly apostrophes made straight (two ``str.replace``: faster than
+    ``str.translate`` with a dict, same result)."""
+    if "’" in text:
+        text = text.replace("’", "'")
+    if "‘" in text:
+        text = text.replace("‘", "'")
+    return text
+
+
+class _Shingler:
+    """Shingle sets of the units of one article, each text tokenised once.
+
+    The word 3-grams (lower-cased tokens, apostrophes straightened) are stored as numbers: each
+    distinct 3-gram gets its own (a new one takes the next number of a counter), so sets of numbers
+    compare, intersect and hash like the sets of 3-grams, only cheaper."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[str, list[str]] = {}  # text -> its lower-cased tokens
+        self.sets: dict[str, frozenset[int]] = {}  # text -> its shingle set
+        self.ids: dict[tuple[str, ...], int] = {}
+        self.fresh = itertools.count()
+
+    def _tokens(self, text: str) -> list[str]:
+        tokens = self.tokens.get(text)
+        if tokens is None:
+            tokens = self.tokens[text] = WORD_RE.findall(_apostrophes(text.lower()))
+        return tokens
+
+    def _set(self, tokens: list[str]) -> frozenset[int]:
+        if len(tokens) < MIN_SHINGLE_WORDS:
+            return frozenset()
+        grams = (
+            zip(tokens, tokens[1:], tokens[2:], strict=False)
+            if SHINGLE_N == 3
+            else _ngrams(tokens, SHINGLE_N)
+        )
+        return frozenset(map(self.ids.setdefault, grams, self.fresh))
+
+    def __call__(self, text: str) -> frozenset[int]:
+        """The shingle set of ``text``."""
+        shingles = self.sets.get(text)
+        if shingles is None:
+            shingles = self.sets[text] = self._set(self._tokens(text))
+        return shingles
+
+    def paragraphs(
+        self, paragraphs: Sequence[str], sentences: Sequence[str]
+    ) -> list[frozenset[int]]:
+        """The shingle sets of ``paragraphs``, reusing the tokens of ``sentences`` (their
+        sentences, in order) where a paragraph is exactly its next sentences with whitespace
+        between them: the tokens of such a paragraph are those sentences' tokens in order, because
+        lower-casing, the apostrophe map and the word pattern all stop at whitespace (the Greek
+        final-sigma rule included). Other paragraphs are tokenised themselves."""
+        out: list[frozenset[int]] = []
+        k = 0
+        synced = True  # sentences[k] is the first sentence of the next paragraph
+        for text in paragraphs:
+            parts: list[str] = []
+            if synced:
+                pos = 0
+                while k < len(sentences) and text[pos:].strip():
+                    sentence = sentences[k]
+                    at = text.find(sentence, pos)
+                    if at < 0 or not (text[pos:at].isspace() or at == pos == 0):
+                        break
+                    parts.append(sentence)
+                    pos = at + len(sentence)
+                    k += 1
+                synced = not text[pos:].strip()
+            if not synced:
+                shingles = self(text)
+            elif len(parts) == 1:
+                shingles = self(parts[0])
+            else:
+                shingles = self.sets.get(text)
+                if shingles is None:
+                    tokens = [t for part in parts for t in self._tokens(part)]
+                    shingles = self.sets[text] = self._set(tokens)
+            out.append(shingles)
+        return out
 
 
 def near_duplicates(
-    units: Sequence[str], threshold: float = NEAR_DUP_OVERLAP
+    units: Sequence[str],
+    threshold: float = NEAR_DUP_OVERLAP,
+    sets: Sequence[frozenset[int]] | None = None,
 ) -> tuple[int, int, list[tuple[int, int, float]]]:
     """(eligible units, units restating an earlier unit, the pairs (earlier, later, overlap
-    coefficient)); see ``NEAR_DUP_OVERLAP``. Candidates come from an inverted index of shingles,
-    so only units that share a shingle are compared."""
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    sets: dict[int, frozenset[tuple[str, ...]]] = {}
+    coefficient)); see ``NEAR_DUP_OVERLAP``. A later unit is paired with the earlier unit of
+    highest overlap, ties going to the earliest. Candidates come from an inverted index of
+    shingles, so only units that share a shingle are compared. ``sets``: the units' shingle
+    sets, when already known (from one ``_Shingler``).
+
+    Units with the same shingle set as an earlier unit are not indexed again: each copy has the
+    same overlap with any unit, so the earliest copy (the one indexed) is the one a tie picks, and
+    a copy's own best is known without a search (overlap 1 with its first copy, or with the
+    earliest unit that the first copy itself matched at overlap 1). Repeated text thus keeps the
+    candidate lists short."""
+    if sets is None:
+        sets = list(map(_Shingler(), units))
+    index: dict[int, list[int]] = {}
+    sizes: dict[int, int] = {}  # indexed unit -> its number of shingles
+    first: dict[frozenset[int], int] = {}  # shingle set -> earliest unit with it
+    best_of: dict[int, tuple[int, float] | None] = {}  # indexed unit -> its best earlier pair
     eligible = flagged = 0
     pairs: list[tuple[int, int, float]] = []
-    for j, unit in enumerate(units):
-        shingles = _shingles(unit)
+    for j, shingles in enumerate(sets):
         if not shingles:
             continue
         eligible += 1
-        shared: Counter[int] = Counter()
-        for s in shingles:
-            for i in index[s]:
-                shared[i] += 1
+        k = first.get(shingles)
         best: tuple[int, float] | None = None
-        for i, inter in shared.items():
-            overlap = inter / min(len(shingles), len(sets[i]))
-            if overlap >= threshold and (best is None or overlap > best[1]):
-                best = (i, overlap)
+        if k is not None:  # a copy: overlap 1.0 (inter == min) with k, the highest possible
+            if threshold <= 1.0:
+                earlier = best_of[k]
+                best = (earlier[0] if earlier is not None and earlier[1] == 1.0 else k, 1.0)
+        else:
+            size = len(shingles)
+            lists = [index[s] for s in shingles if s in index]
+            if lists:
+                # units sharing shingles with this one -> how many (a list holds a unit once)
+                shared = (
+                    Counter(chain.from_iterable(lists))
+                    if len(lists) > 1
+                    else dict.fromkeys(lists[0], 1)
+                )
+                best_i = -1
+                best_ov = 0.0
+                for i, inter in shared.items():
+                    overlap = inter / min(size, sizes[i])
+                    if overlap >= threshold and (
+                        best_i < 0 or overlap > best_ov or (overlap == best_ov and i < best_i)
+                    ):
+                        best_i, best_ov = i, overlap
+                if best_i >= 0:
+                    best = (best_i, best_ov)
+            first[shingles] = j
+            best_of[j] = best
+            sizes[j] = size
+            for s in shingles:
+                if s in index:
+                    index[s].append(j)
+                else:
+                    index[s] = [j]
         if best is not None:
             flagged += 1
             pairs.append((best[0], j, best[1]))
-        sets[j] = shingles
-        for s in shingles:
-            index[s].append(j)
     return eligible, flagged, pairs
 
 
@@ -400,7 +511,7 @@ def near_duplicates(
 
 
 def _norm(text: str) -> str:
-    return _SPACES.sub(" ", text.translate(_APOSTROPHES).lower()).strip()
+    return _SPACES.sub(" ", _apostrophes(text).lower()).strip()
 
 
 def _title_pattern(title: str) -> re.Pattern[str] | None:
@@ -450,7 +561,7 @@ def analyze(article: Article) -> SignalResult:
         if pattern is not None:
             for p in article.paragraphs:
                 # the apostrophe map is one character to one, so offsets stay valid for p.text
-                for m in pattern.finditer(p.text.translate(_APOSTROPHES)):
+                for m in pattern.finditer(_apostrophes(p.text)):
                     count += 1
                     start, end = max(0, m.start() - 60), m.end() + 60
                     echoes.append(f"body: …{p.text[start:end]}…")
@@ -472,8 +583,14 @@ def analyze(article: Article) -> SignalResult:
         evidence["repetition.repeated_headings"] = repeated[:MAX_EVIDENCE]
 
     body = [p.text for p in article.paragraphs if not p.is_heading]
-    for name, units in (("sentence", article.sentences), ("paragraph", body)):
-        eligible, flagged, pairs = near_duplicates(units)
+    shingler = _Shingler()
+    sentences = article.sentences
+    sets = list(map(shingler, sentences))
+    for name, units, unit_sets in (
+        ("sentence", sentences, sets),
+        ("paragraph", body, shingler.paragraphs(body, sentences)),
+    ):
+        eligible, flagged, pairs = near_duplicates(units, sets=unit_sets)
         key = f"repetition.near_duplicate_{name}_share"
         values[key] = ratio(flagged, eligible) if eligible >= 2 else NAN
         if pairs:
@@ -486,8 +603,8 @@ def analyze(article: Article) -> SignalResult:
     if found:
         evidence["repetition.conclusion_count"] = found
 
-    # tokens never contain a newline: one lower/translate over the joined string
-    lowered = "\n".join(tokens).lower().translate(_APOSTROPHES).split("\n") if tokens else []
+    # tokens never contain a newline: one lower/replace over the joined string
+    lowered = _apostrophes("\n".join(tokens).lower()).split("\n") if tokens else []
     values["repetition.mtld"] = mtld(lowered)
     values["repetition.mattr"] = mattr(lowered)
     return SignalResult({name: values[name] for name in NAMES}, evidence)
