@@ -4,6 +4,7 @@ restate the title, on hand-made texts and the two seed pages."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from conftest import SAMPLES
@@ -85,6 +86,39 @@ def test_longest_phrase_wins_and_is_counted_once() -> None:
         ("significance", "stands as a testament to"),
         ("significance", "in the realm of"),
     ]
+
+
+def _reference_phrases(units: list[str]) -> list[list[tuple[str, str]]]:
+    """The phrases found the plain way: one case-insensitive alternation, longest phrase first,
+    between non-word characters, run on each unit alone."""
+    entries = sorted(
+        ((g, p) for g, (_, phrases) in filler.GROUPS.items() for p in phrases),
+        key=lambda e: -len(e[1]),
+    )
+    body = "|".join(f"(?P<p{i}>{filler._to_regex(p)})" for i, (_, p) in enumerate(entries))
+    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return [
+        [(entries[int(m.lastgroup[1:])][0], m.group(0)) for m in pattern.finditer(u)] for u in units
+    ]
+
+
+def test_fast_matcher_finds_what_the_plain_alternation_finds() -> None:
+    units = [
+        "ſtands as a testament to the DELVİNG realm; ultimately-ish, In\nConclusion",
+        "Ultimately ultimately",  # two hits side by side
+        "xin conclusion in conclusionx _in summary in summary_ 1realm realm1",
+        "It’s worth noting. IT‘S WORTH MENTIONING it's   worth\tnoting",
+        "plays a crucial role, playing an integral role, PLAYED A key role",
+        "in this article, we will; in this guide we'll; in this post,we will",
+        "\x00realm\x00",  # the separator of the joined search inside a unit
+        "",
+        "a myriad of factors requires careful consideration ever-evolving Ever-Evolving",
+        "unlock the full potential, unlocking the potential, unlocks the potential",
+    ]
+    found = [[(h.group, h.text) for h in hits] for hits in filler.find_phrases(units)]
+    assert found == _reference_phrases(units)
+    assert sum(map(len, found)) == 22
+    assert filler.find_phrases([]) == []
 
 
 def test_empty_body_is_nan() -> None:

@@ -119,11 +119,57 @@ def test_word_rules_follow_textstat() -> None:
     assert curly == straight
 
 
+def test_syllables_and_words_are_textstats() -> None:
+    from textstat import backend
+
+    for word in ["extraordinary", "municipal", "the", "xyzzyqat", "2024", "a1b2", "don't", "naïve"]:
+        assert R.syllables(word) == backend.counts.count_syllables(word, R.LANG), word
+    assert R.syllables("extraordinary") == 6 and R.syllables("municipal") == 4
+    text = "The world’s e-commerce giant – said “no”, isnʼt it? Rock'n'roll, İstanbul, _x_ 3.5%."
+    words = [w for w in map(R._word, text.split()) if w]
+    assert words == [w.lower() for w in R.sentence_words(text)]
+
+
 def test_mattr_by_hand() -> None:
     assert R.mattr(list("abab c".replace(" ", ""))) == pytest.approx(3 / 5)  # shorter than window
     # windows of 2 over a a b b: {a}, {a,b}, {b} -> (1 + 2 + 1) / (3 * 2)
     assert R.mattr(list("aabb"), window=2) == pytest.approx(4 / 6)
     assert math.isnan(R.mattr([]))
+
+
+def _sliding_mattr(tokens: list[str], window: int) -> float:
+    """The moving-average type-token ratio the plain way: every window, its distinct tokens."""
+    if len(tokens) <= window:
+        return len(set(tokens)) / len(tokens)
+    windows = [tokens[i : i + window] for i in range(len(tokens) - window + 1)]
+    return sum(len(set(w)) for w in windows) / (len(windows) * window)
+
+
+def test_mattr_equals_sliding_every_window() -> None:
+    rng = np.random.default_rng(3)
+    for n, vocabulary, window in [(120, 15, 50), (51, 40, 50), (300, 80, 50), (40, 5, 7)]:
+        tokens = [f"w{i}" for i in rng.integers(0, vocabulary, n)]
+        assert R.mattr(tokens, window) == _sliding_mattr(tokens, window)
+
+
+def test_p90_is_numpys_linear_percentile() -> None:
+    rng = np.random.default_rng(4)
+    for n in [1, 2, 3, 7, 10, 11, 24, 57]:
+        xs = rng.integers(1, 60, n).tolist()
+        assert R._p90(xs) == float(np.percentile(xs, 90))
+
+
+def test_words_of_a_paragraph_that_is_not_its_sentences_joined() -> None:
+    # blingfire drops the word joiners and turns the line break into a space: the paragraph's words
+    # are then counted on the paragraph itself (5 + 6 + 2 words)
+    text = (
+        "Jadi keliru karena Syiah beda.\nPelajari dulu sejarah Islam dari sumber. Bukan dgn.\u2060"
+    )
+    a = article(text)
+    assert " ".join(a.sentences) != text.strip()
+    v = R.measure(a)
+    assert v["readability.paragraph_length_mean"] == len(R.sentence_words(text)) == 13
+    assert v["readability.sentence_length_mean"] == pytest.approx(13 / 3)
 
 
 @pytest.mark.parametrize(

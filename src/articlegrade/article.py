@@ -64,11 +64,16 @@ class Article:
         return len(_WORD.findall(self._text))
 
     @cached_property
+    def paragraph_sentences(self) -> tuple[tuple[str, ...], ...]:
+        """Sentences of each paragraph, in the order of ``paragraphs`` (``()`` for a heading)."""
+        return tuple(
+            () if p.is_heading else tuple(split_sentences(p.text)) for p in self.paragraphs
+        )
+
+    @cached_property
     def sentences(self) -> tuple[str, ...]:
         """Sentences of the body paragraphs (headings excluded), split once and cached."""
-        return tuple(
-            s for p in self.paragraphs if not p.is_heading for s in split_sentences(p.text)
-        )
+        return tuple(s for sentences in self.paragraph_sentences for s in sentences)
 
     @cached_property
     def tokens(self) -> tuple[str, ...]:

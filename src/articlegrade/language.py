@@ -15,6 +15,8 @@ one set lookup per token.
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Sequence
 
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -70,21 +72,24 @@ def english_share(tokens: Sequence[str]) -> float:
     """Share of tokens that are common English function words; 0..1."""
     if not tokens:
         return 0.0
-    return sum(1 for t in tokens if t.lower() in ENGLISH_FUNCTION_WORDS) / len(tokens)
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, tokens))) / len(tokens)
 
 
 #: Below this share of Latin letters among all letters a text is not English, however short.
 MIN_LATIN_SHARE = 0.5
 
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
 
 def latin_share(tokens: Sequence[str]) -> float:
     """Share of letters that are basic Latin (a-z, A-Z); 1.0 when there are no letters."""
-    letters = latin = 0
-    for token in tokens:
-        for ch in token:
-            if ch.isalpha():
-                letters += 1
-                latin += ch.isascii()
+    joined = "".join(tokens)
+    if joined.isascii():  # every letter is basic Latin
+        return 1.0
+    ascii_only = joined.encode("ascii", "ignore")
+    latin = len(ascii_only) - len(ascii_only.translate(None, _ASCII_LETTERS))
+    letters = latin + sum(map(str.isalpha, "".join(_NON_ASCII.findall(joined))))
     return latin / letters if letters else 1.0
 
 

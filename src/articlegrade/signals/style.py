@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from functools import lru_cache
+from itertools import repeat
 
 from ..article import Article
+from ..text import caseless
 from .base import NAN, SignalResult, per_100_words, ratio
 
 _FUNCTION_GROUPS: dict[str, frozenset[str]] = {
@@ -189,25 +192,72 @@ _STOP = _FUNCTION_WORDS | frozenset(
     ]
 )
 
-_PUNCT: dict[str, re.Pattern[str]] = {
-    "comma": re.compile(r","),
-    "semicolon": re.compile(r";"),
-    "colon": re.compile(r":(?!//)"),
-    "dash": re.compile(r"—|–|(?<=\s)-(?=\s)|--"),
-    "parenthesis": re.compile(r"\("),
-    "quote": re.compile(r"[\"“”]"),
-    "question": re.compile(r"\?"),
-    "exclamation": re.compile(r"!"),
+#: Punctuation marks counted, each by its rule in ``_punctuation``.
+_PUNCT: dict[str, str] = {
+    "comma": ",",
+    "semicolon": ";",
+    "colon": ": (not that of a URL, followed by //)",
+    "dash": "— or – or -- or a hyphen between spaces",
+    "parenthesis": "(",
+    "quote": '" or “ or ”',
+    "question": "?",
+    "exclamation": "!",
 }
-_DIGIT_TOKEN = re.compile(r"\d")
+#: A hyphen that counts as a dash: between whitespace, or the first of "--" (non-overlapping).
+_HYPHEN_DASH = re.compile(r"-(?:(?<=\s-)(?=\s)|-)")
+_DIGIT_LINE = re.compile(r"\d[^\n]*")
+_APOSTROPHE = re.compile("['’]")
 _CONTRACTION = re.compile(
     r"\b(?:\w+n['’]t|\w+['’](?:re|ve|ll|d|m)|(?:it|that|there|here|he|she|what|who|where|let)['’]s)\b",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_LINE = re.compile(r"['’]s$", re.MULTILINE)
+#: ``\b(?:said|says|told|according to|reported|announced|stated)\b`` under re.IGNORECASE, but
+#: taking the non-word character before the word: it opens with a class, so the engine skips
+#: ahead instead of trying every position (counted on the text with a non-word character put
+#: before it; the words end with letters, so no match takes the character the next one needs).
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|according to|reported|announced|stated)\b", re.IGNORECASE
+    caseless(r"\W(?:s(?:aid|ays|tated)|told|a(?:ccording to|nnounced)|reported)") + r"\b"
 )
+
+
+def _punctuation(text: str) -> dict[str, int]:
+    """How many of each mark of ``_PUNCT`` ``text`` holds."""
+    return {
+        "comma": text.count(","),
+        "semicolon": text.count(";"),
+        "colon": text.count(":") - text.count("://"),
+        "dash": text.count("—") + text.count("–") + len(_HYPHEN_DASH.findall(text)),
+        "parenthesis": text.count("("),
+        "quote": text.count('"') + text.count("“") + text.count("”"),
+        "question": text.count("?"),
+        "exclamation": text.count("!"),
+    }
+
+
+@lru_cache(maxsize=1 << 14)
+def _token_contractions(token: str) -> int:
+    """Contractions in one token (memoised: the same few tokens recur)."""
+    return len(_CONTRACTION.findall(token))
+
+
+def _contractions(joined_tokens: str) -> int:
+    """Contractions (``_CONTRACTION``) in the tokens joined by line breaks.
+
+    A contraction lies inside one token (a word, its apostrophe and what follows it), so only the
+    tokens with an apostrophe are searched, each as a whole (from line break to line break)."""
+    count = 0
+    end = -1
+    for m in _APOSTROPHE.finditer(joined_tokens):
+        if m.start() < end:  # another apostrophe of the token just searched
+            continue
+        start = joined_tokens.rfind("\n", 0, m.start()) + 1
+        end = joined_tokens.find("\n", m.start())
+        if end < 0:
+            end = len(joined_tokens)
+        count += _token_contractions(joined_tokens[start:end])
+    return count
+
 
 NAMES: dict[str, str] = {
     **{
@@ -239,23 +289,25 @@ NAMES: dict[str, str] = {
 
 def analyze(article: Article) -> SignalResult:
     """Style profile of one article."""
-    tokens = [_POSSESSIVE.sub("", t.lower()) for t in article.tokens]
-    n = len(tokens)
+    raw = "\n".join(article.tokens)
+    n = len(article.tokens)
+    # every token lowercased, a final 's dropped (one pass over the tokens joined by line breaks)
+    lowered = _POSSESSIVE_LINE.sub("", raw.lower())
+    tokens = lowered.split("\n") if n else []
     text = article.text
     values: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
 
     counts = Counter(tokens)
+    get = counts.get
     for group, members in _FUNCTION_GROUPS.items():
-        values[f"style.fw_{group}"] = per_100_words(sum(counts[w] for w in members), n)
-    values["style.function_word_share"] = ratio(sum(counts[w] for w in _FUNCTION_WORDS), n)
-    for name, pattern in _PUNCT.items():
-        values[f"style.punct_{name}"] = per_100_words(len(pattern.findall(text)), n)
-    values["style.digit_tokens_per_100_words"] = per_100_words(
-        sum(1 for t in tokens if _DIGIT_TOKEN.search(t)), n
-    )
-    values["style.contractions_per_100_words"] = per_100_words(len(_CONTRACTION.findall(text)), n)
-    values["style.reporting_per_100_words"] = per_100_words(len(_REPORTING.findall(text)), n)
+        values[f"style.fw_{group}"] = per_100_words(sum(map(get, members, repeat(0))), n)
+    values["style.function_word_share"] = ratio(sum(map(get, _FUNCTION_WORDS, repeat(0))), n)
+    for name, count in _punctuation(text).items():
+        values[f"style.punct_{name}"] = per_100_words(count, n)
+    values["style.digit_tokens_per_100_words"] = per_100_words(len(_DIGIT_LINE.findall(lowered)), n)
+    values["style.contractions_per_100_words"] = per_100_words(_contractions(raw), n)
+    values["style.reporting_per_100_words"] = per_100_words(len(_REPORTING.findall("\n" + text)), n)
 
     lengths = [len(s.split()) for s in article.sentences]
     if len(lengths) >= 3:
@@ -269,23 +321,23 @@ def analyze(article: Article) -> SignalResult:
         values["style.sentence_length_robust_cv"] = NAN
         values["style.sentence_length_range_share"] = NAN
 
-    content = [t for t in tokens if t not in _STOP and not t.isdigit() and len(t) > 2]
-    content_counts = Counter(content)
+    content_counts = Counter(
+        {t: c for t, c in counts.items() if t not in _STOP and not t.isdigit() and len(t) > 2}
+    )
+    n_content = sum(content_counts.values())
     top = content_counts.most_common(3)
-    values["style.top_word_share"] = ratio(top[0][1], len(content)) if top else NAN
-    values["style.top3_word_share"] = ratio(sum(c for _, c in top), len(content)) if top else NAN
+    values["style.top_word_share"] = ratio(top[0][1], n_content) if top else NAN
+    values["style.top3_word_share"] = ratio(sum(c for _, c in top), n_content) if top else NAN
     if top:
         evidence["style.top_word_share"] = [f"{w} ×{c}" for w, c in top]
     title_words = {t.lower() for t in re.findall(r"\w+", article.title)} - _STOP
     title_words = {t for t in title_words if len(t) > 2}
-    if title_words and content:
-        values["style.title_word_density"] = sum(content_counts[w] for w in title_words) / len(
-            content
-        )
+    if title_words and n_content:
+        values["style.title_word_density"] = sum(content_counts[w] for w in title_words) / n_content
         evidence["style.title_word_density"] = sorted(title_words)
     else:
         values["style.title_word_density"] = NAN
-    values["style.mean_word_length"] = ratio(sum(len(t) for t in tokens), n)
+    values["style.mean_word_length"] = ratio(len(lowered) - (n - 1) if n else 0, n)
     return SignalResult(values, evidence)
 
 

@@ -1,0 +1,34 @@
+"""The English gate: share of common function words and share of basic Latin letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlegrade.language import MIN_TOKENS, english_share, is_english, latin_share
+from articlegrade.text import words
+
+
+def test_english_share_by_hand() -> None:
+    # the, IS, on, the: 4 of 6 (case does not matter)
+    assert english_share(["The", "cat", "IS", "on", "the", "mat"]) == pytest.approx(4 / 6)
+    assert english_share([]) == 0.0
+    assert english_share(["Über", "straße"]) == 0.0
+
+
+def test_latin_share_by_hand() -> None:
+    # letters T ō k y ō 東 京: 7, of which T k y are basic Latin; digits and "_" are no letters
+    assert latin_share(["Tōkyō", "東京", "2024", "_"]) == pytest.approx(3 / 7)
+    assert latin_share(["plain", "ASCII"]) == 1.0
+    assert latin_share(["2024", "_"]) == 1.0  # no letters
+    assert latin_share([]) == 1.0
+    assert latin_share(["Привет", "мир", "ok"]) == pytest.approx(2 / 11)
+
+
+def test_is_english() -> None:
+    english = words("The cat sat on the mat and it was happy that the sun was out. " * 3)
+    german = words("Die Katze sitzt auf der Matte und sie ist froh, dass die Sonne scheint. " * 3)
+    assert len(english) >= MIN_TOKENS and len(german) >= MIN_TOKENS
+    assert is_english(english)
+    assert not is_english(german)
+    assert is_english(german[: MIN_TOKENS - 1])  # too short to judge by function words
+    assert not is_english(words("これは日本語の文章です。東京は大きい。"))  # another script

@@ -1,0 +1,83 @@
+"""style: function-word, punctuation, contraction and reporting rates, burstiness, stuffing; values
+counted by hand on short texts."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from articlegrade import Article, Paragraph
+from articlegrade.signals import style
+
+# 25 tokens: He said Don’t go It’s 5 p m see https x com the dog’s bowl red was full really Yes
+# According to Ann they’ve left
+TEXT = (
+    'He said: "Don’t go." It’s 5 p.m. — see https://x.com; the dog’s bowl (red) -- was full - '
+    "really? Yes! According to Ann, they’ve left."
+)
+
+
+def _article(*paragraphs: str, title: str = "") -> Article:
+    return Article(title=title, paragraphs=tuple(Paragraph(p) for p in paragraphs))
+
+
+def test_rates_counted_by_hand() -> None:
+    article = _article(TEXT, title="Dog bowl news")
+    assert len(article.tokens) == 25
+    result = style.analyze(article)
+    v = result.values
+    assert list(v) == list(style.NAMES)
+    # one mark = 4 per 100 words
+    assert v["style.punct_comma"] == 4.0
+    assert v["style.punct_semicolon"] == 4.0
+    assert v["style.punct_colon"] == 4.0  # "said:"; the colon of https:// is no punctuation
+    assert v["style.punct_dash"] == 12.0  # "—", "--" and " - "; the hyphen of no word
+    assert v["style.punct_parenthesis"] == 4.0
+    assert v["style.punct_quote"] == 8.0
+    assert v["style.punct_question"] == 4.0
+    assert v["style.punct_exclamation"] == 4.0
+    assert v["style.digit_tokens_per_100_words"] == 4.0  # "5"
+    assert v["style.contractions_per_100_words"] == 12.0  # Don’t, It’s, they’ve (not dog’s)
+    assert v["style.reporting_per_100_words"] == 8.0  # said, According to
+    # he, the, to, was ("It’s" is "it", not a function word of the groups)
+    assert v["style.function_word_share"] == pytest.approx(4 / 25)
+    assert v["style.fw_pronoun_third"] == 4.0
+    assert v["style.fw_article"] == 4.0
+    assert v["style.fw_preposition"] == 4.0
+    assert v["style.fw_auxiliary"] == 4.0
+    assert v["style.fw_pronoun_first"] == v["style.fw_negation"] == 0.0
+    # 15 content words, each once: said don’t see https com dog bowl red full really yes
+    # according ann they’ve left
+    assert v["style.top_word_share"] == pytest.approx(1 / 15)
+    assert v["style.top3_word_share"] == pytest.approx(3 / 15)
+    assert result.evidence["style.top_word_share"] == ["said ×1", "don’t ×1", "see ×1"]
+    assert v["style.title_word_density"] == pytest.approx(2 / 15)  # dog, bowl of dog bowl news
+    assert result.evidence["style.title_word_density"] == ["bowl", "dog", "news"]
+    # lowercased token lengths, the 's of dog’s and it’s dropped: 84 characters
+    assert v["style.mean_word_length"] == pytest.approx(84 / 25)
+
+
+def test_reporting_words_are_whole_words_in_any_case() -> None:
+    text = "SAID once. Unsaid twice. Saidx no. They Reported it, Stated it and told us. Says who?"
+    # 16 tokens; SAID, Reported, Stated, told, Says
+    v = style.measure(_article(text))
+    assert v["style.reporting_per_100_words"] == pytest.approx(100 * 5 / 16)
+
+
+def test_sentence_burstiness_by_hand() -> None:
+    short = "Cats sleep here."
+    middle = "The old brown cat sleeps in the warm sun near the door."
+    long = "Then " + " ".join(["very"] * 33) + " long."
+    v = style.measure(_article(f"{short} {middle} {long}"))
+    # lengths 3, 12, 35: median 12, absolute deviations 9, 0, 23 -> MAD 9
+    assert v["style.sentence_length_robust_cv"] == pytest.approx(9 / 12)
+    assert v["style.sentence_length_range_share"] == pytest.approx(2 / 3)
+
+
+def test_empty_body_is_nan_not_zero() -> None:
+    v = style.measure(_article())
+    assert math.isnan(v["style.function_word_share"])
+    assert math.isnan(v["style.mean_word_length"])
+    assert math.isnan(v["style.top_word_share"])
+    assert math.isnan(v["style.sentence_length_robust_cv"])
