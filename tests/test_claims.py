@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 
+import numpy as np
 import pytest
 from conftest import DATA, SAMPLES, need_shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import articlegrade
 from articlegrade import Article, Paragraph
@@ -179,3 +184,200 @@ def test_training_helpers_on_the_data() -> None:
     assert not any(training._key(t) in test_keys for t in extra)  # ... which are all left out
     y = [1, 1, 0, 0]
     assert training.choose_threshold(y, [[0.9, 0.7, 0.6, 0.1]])[1] == 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast evaluation is exactly the plain one: reference implementations of the per-sentence
+# features, markers and model score (one sentence at a time, every pattern run on the whole
+# sentence), compared for equality on real and generated sentences.
+# ---------------------------------------------------------------------------------------------
+
+
+def _ref_features(sentence: str) -> list[float]:
+    """``sentence_features`` as first written: every pattern run on every sentence."""
+    c = claims
+    s = c.normalize(sentence)
+    n_words = max(len(s.split()), 1)
+    low = s.lower()
+    past = sum(1 for w in c._LOWER_WORD_RE.findall(low) if w in c._IRREGULAR_PAST) + len(
+        c._ED_RE.findall(low)
+    )
+    modals = len(c._MODAL_RE.findall(s))
+    first = len(c._FIRST_RE.findall(s))
+    has_digit = any(ch.isdigit() for ch in s)
+    has_percent = bool(c._PERCENT_RE.search(s))
+    has_currency = bool(c._CURRENCY_RE.search(s))
+    has_quantity = bool(has_percent or has_currency or c.QUANTITY_RE.search(s))
+    has_year = bool(c._YEAR_RE.search(s))
+    has_month = bool(c._MONTH_RE.search(s))
+    specific = has_digit or has_year or has_month or has_quantity
+    return [
+        math.log1p(n_words),
+        float(has_digit),
+        math.log1p(len(c.NUMBER_RE.findall(s))),
+        float(bool(c._NUMWORD_RE.search(s))),
+        float(has_percent),
+        float(has_currency),
+        float(has_quantity),
+        float(has_year),
+        float(has_month),
+        float(bool(c._TIME_REF_RE.search(s))),
+        math.log1p(len(c.proper_names(s))),
+        math.log1p(past),
+        past / n_words,
+        float(bool(c._PERFECT_RE.search(s))),
+        math.log1p(modals),
+        float(bool(c._OPINION_RE.search(s))),
+        first / n_words,
+        len(c._SECOND_RE.findall(s)) / n_words,
+        float("?" in s),
+        float("!" in s),
+        float(bool(c._COMPARATIVE_RE.search(s))),
+        float(bool(c._SUPERLATIVE_RE.search(s))),
+        float(bool(c._NEGATION_RE.search(s))),
+        float(bool(c._ATTRIBUTION_RE.search(s))),
+        float(bool(c._IMPERATIVE_RE.match(s))),
+        float(n_words < 6),
+        float(first > 0 and past > 0),
+        float(first > 0 and modals > 0),
+        float(specific),
+        float(past > 0 and modals == 0),
+        float(modals > 0 and not specific),
+    ]
+
+
+def _ref_markers(sentence: str) -> dict[str, int]:
+    s = claims.normalize(sentence)
+    return {
+        "numbers": len(claims.NUMBER_RE.findall(s)),
+        "dates": len(claims.DATE_RE.findall(s)),
+        "proper_names": len(claims.proper_names(s)),
+        "quantities": len(claims.QUANTITY_RE.findall(s)),
+    }
+
+
+def _ref_block(params: dict, prefix: str, terms: list[str]) -> float:
+    """One TF-IDF block scored for one sentence, terms in order of first occurrence."""
+    index = {t: i for i, t in enumerate(params[f"{prefix}_vocab"])}
+    idf = np.asarray(params[f"{prefix}_idf"], dtype=np.float64)
+    coef = np.asarray(params[f"{prefix}_coef"], dtype=np.float64)
+    known = [(index[t], n) for t, n in Counter(terms).items() if t in index]
+    if not known:
+        return 0.0
+    cols = np.array([i for i, _ in known], dtype=np.int64)
+    weights = (1.0 + np.log(np.array([n for _, n in known], dtype=np.float64))) * idf[cols]
+    return float(weights @ coef[cols]) / float(np.sqrt(weights @ weights))
+
+
+def _ref_probability(params: dict, sentence: str) -> float:
+    feats = (np.asarray(_ref_features(sentence)) - np.asarray(params["feature_mean"])) / np.asarray(
+        params["feature_scale"]
+    )
+    low, high = params["char_range"]
+    decision = (
+        float(params["intercept"])
+        + _ref_block(params, "word", claims.word_terms(sentence))
+        + _ref_block(params, "char", claims.char_terms(sentence, low, high))
+        + float(feats @ np.asarray(params["feature_coef"], dtype=np.float64))
+    )
+    return 1.0 / (1.0 + math.exp(-decision))
+
+
+def test_batched_scores_equal_one_sentence_at_a_time_to_the_last_bit() -> None:
+    params = load_model("claims", kind=claims.MODEL_KIND).params
+    sentences = [
+        *_seed("seed-why-is-japan-not-in-nato.txt").sentences,
+        *HAND.sentences,
+        "",
+        "?",
+        "Prices rose 5% in 2020–2021, said the “Bureau” of Labor Statistics.",
+    ]
+    assert claims.sentence_scores(sentences) == [_ref_probability(params, s) for s in sentences]
+    assert claims.load_claim_model().decision(FACT) == pytest.approx(
+        -math.log(1.0 / _ref_probability(params, FACT) - 1.0), abs=1e-9
+    )
+    for s in sentences:
+        assert claims.sentence_features(s) == _ref_features(s)
+        assert claims.sentence_markers(s) == _ref_markers(s)
+
+
+# Words that open the gates (and near misses) and phrases that match the patterns, in several
+# cases, with digits, marks and non-ASCII text (curly quotes, accents, Cyrillic, Greek, currency
+# signs, the long s and Kelvin sign that IGNORECASE folds to "s" and "k", non-ASCII digits).
+_VOCAB = sorted(
+    {w for g in claims._GATES for w in g.words | g.also_words}
+    | {"According to", "SAID", "(Reuters)", "(AP)", "May", "Sept.", "Jan.", "March", "I'm", "we're"}
+    | {"you'll", "I'd", "can't", "didn't", "it's", "'ve", "biggest", "interest", "taller than"}
+    | {"1990s", "'90s", "19th", "3.5", "1,200", "50,000", "$5", "20%", "5-year", "2021-03-04"}
+    | {"5 per cent", "20 percent", "3 million dollars", "two million", "a hundred people"}
+    | {"has been", "have gone", "Japan's been", "this year", "last week", "in the past", "2019"}
+    | {"more than", "a variety of", "tends to", "data from", "a 2019 study", "the survey"}
+    | {"March 3, 2001", "5 May 2020", "May 2024", "Sept. 11", "1,200 workers", "$5 million"}
+    | {"50,000 troops", "12 km", "I think", "in my opinion", "we're going", "I'm sure", "need to"}
+    | {"going to", "took", "talked", "_x", "x2was", "ten-year", "4 dollars", "10yen", "7 times"}
+    | {"a million people", "the 2019 report", "has 5 percentage points", "Let's", "it'll"}
+    | {"ſaid", "\u212a", "café", "Japan’s", "“quoted”", "–", "¹²", "٣", "€5", "Ünited", "İs"}
+    | {"£3 million", "¥20", "Тест данные", "ΣΑΣ", "ǅ", "ẞ", "ﬆ", "µ", "x²", "a\xa0said", "…", "ı"}
+)
+_SEPARATORS = [" ", " ", " ", ", ", "-", "'", " (", ") ", ". ", "?", "!", "", "\n"]
+
+
+def _check_same_as_plain(sentence: str) -> None:
+    text = claims.normalize(sentence)
+    prepared = claims._Sentence(sentence)
+    for gate in claims._GATES:
+        if gate is not claims._PAST_GATE:
+            assert prepared.count(gate) == len(gate.regex.findall(text)), (sentence, gate.bit)
+            assert prepared.search(gate) == bool(gate.regex.search(text)), (sentence, gate.bit)
+    assert prepared.features() == _ref_features(sentence), sentence
+    assert prepared.markers() == _ref_markers(sentence), sentence
+    assert prepared.raw_word_count() == len(articlegrade.text.words(sentence))
+
+
+# Contexts in which a gate word completes a match of its pattern.
+_CONTEXTS = (
+    "{w}", "the {w}", "5 {w}", "one {w}", "a million {w}", "data {w}", "{w} to", "{w} from",
+    "has {w}", "{w} been", "{w} than", "in the {w}", "I {w}", "last {w}", "a {w} of", "{w} 2020",
+    "$5 {w}", "5-{w}", "{w} 3, 2001", "we {w} going", "going {w}", "{w} people", "{w} percent",
+    "{w} this", "we'{w} been", "a {w} people",
+)  # fmt: skip
+
+
+def test_gated_patterns_equal_the_plain_patterns_on_each_phrase() -> None:
+    for phrase in _VOCAB:
+        for variant in (phrase, phrase.capitalize(), phrase.upper()):
+            for sentence in (variant, f"So {variant}.", f"{variant}, then 3 ({variant})"):
+                _check_same_as_plain(sentence)
+    for word in sorted({w for g in claims._GATES for w in g.words | g.also_words}):
+        for context in _CONTEXTS:
+            _check_same_as_plain(context.format(w=word))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_VOCAB), st.sampled_from(_SEPARATORS), st.integers(0, 2)),
+        max_size=8,
+    )
+)
+def test_gated_patterns_equal_the_plain_patterns(parts: list[tuple[str, str, int]]) -> None:
+    _check_same_as_plain(
+        "".join((w, w.capitalize(), w.upper())[case] + sep for w, sep, case in parts).strip()
+    )
+
+
+def test_gated_patterns_equal_the_plain_patterns_on_claimbuster() -> None:
+    from articlegrade.training import claims as training
+
+    data = need_shared(DATA / "claims")
+    rows = training.read_jsonl(data / training.TEST_FILE)
+    for row in rows[::2]:
+        _check_same_as_plain(row["text"])
+
+
+def test_gates_are_distinct_flags_and_refuse_patterns_they_cannot_lower_case() -> None:
+    assert [g.bit for g in claims._GATES] == [1 << i for i in range(len(claims._GATES))]
+    with pytest.raises(ValueError):
+        claims._Gate(0, re.compile(r"\bsaid\S", re.IGNORECASE), "said")
+    assert claims.normalize("plain ASCII") == "plain ASCII"
+    assert claims.normalize("Japan’s “navy” – 1") == 'Japan\'s "navy" - 1'

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import pairwise
+from functools import lru_cache, partial, reduce
+from itertools import chain, pairwise, repeat
+from operator import or_
 
 import numpy as np
 
@@ -44,7 +44,7 @@ _TERM_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[$%?!]")
 
 def normalize(sentence: str) -> str:
     """Curly quotes and dashes folded to ASCII, so web text and the training transcripts agree."""
-    return sentence.translate(_QUOTES)
+    return sentence if sentence.isascii() else sentence.translate(_QUOTES)
 
 
 def word_terms(sentence: str) -> list[str]:
@@ -227,6 +227,374 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+# ---------------------------------------------------------------------------------------------
+# Fast, exactly equivalent evaluation of the regular expressions above.
+#
+# Most of these patterns are ``\b(?:word|word ...)\b`` alternations with IGNORECASE, which the
+# ``re`` engine tries at every position of the sentence. Two equivalences make them cheap on
+# "plain" sentences: ASCII, or with only non-ASCII characters that lower-case to one character of
+# the same ``\w``/``\s`` class, are no decimal digits and match no ASCII letter under IGNORECASE
+# (all but "İ", "ı", "ſ" and the Kelvin sign; so Cyrillic, Greek, accented Latin, symbols). Other
+# sentences run the patterns above unchanged.
+#
+# - every match contains one of a few whole words ("said", "may", the "ll" of "'ll") or a digit
+#   or a short mark ("%"); a sentence with none of them cannot match, so the pattern is not run.
+#   The words are looked up among the sentence's ``_TERM_TOKEN`` tokens split at apostrophes:
+#   every ASCII-letters-only ``\w+`` run of a plain sentence is one of them (and so is every
+#   letters-only ``[a-z']+`` run, which ``_LOWER_WORD_RE`` counts);
+# - an IGNORECASE pattern matches a plain sentence exactly where the same pattern lower-cased,
+#   without IGNORECASE, matches the lower-cased sentence (several times faster).
+#
+# ``tests/test_claims.py`` checks both against the plain patterns on generated sentences.
+# ---------------------------------------------------------------------------------------------
+
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"\w")
+_SPACE_CHAR = re.compile(r"\s")
+
+
+@lru_cache(maxsize=4096)
+def _plain_char(c: str) -> bool:
+    r"""Whether the shortcuts stay exact with the non-ASCII character ``c`` in a sentence: it
+    lower-cases to one character of the same ``\w`` and ``\s`` class, neither is a decimal digit
+    (``\d``) and neither matches an ASCII letter under IGNORECASE."""
+    low = c.lower()
+    return (
+        len(low) == 1
+        and not c.isdecimal()
+        and not low.isdecimal()
+        and _FOLDS_TO_ASCII.match(c) is None
+        and _FOLDS_TO_ASCII.match(low) is None
+        and (_WORD_CHAR.match(c) is None) == (_WORD_CHAR.match(low) is None)
+        and (_SPACE_CHAR.match(c) is None) == (_SPACE_CHAR.match(low) is None)
+    )
+
+
+def _is_plain(text: str) -> bool:
+    """Whether the shortcuts stay exact for ``text`` (see above)."""
+    return text.isascii() or all(_plain_char(c) for c in set(text) if not c.isascii())
+
+
+class _Gate:
+    """A pattern with a cheap necessary condition for it to match a plain sentence.
+
+    A match needs a word of ``words`` among the sentence's lower-cased tokens, a substring of
+    ``marks`` in the lower-cased sentence, or (``digit``) a digit; and, when ``also_words`` or
+    ``also_marks`` are given, one of those too. ``bit`` is the gate's flag in a sentence's
+    ``possible`` mask, ``index`` its position in ``_GATES``. ``fast`` is the pattern lower-cased
+    without IGNORECASE, for the lower-cased sentence (``None``: the pattern is case-sensitive and
+    runs on the sentence itself).
+    """
+
+    __slots__ = (
+        "also_marks",
+        "also_words",
+        "bit",
+        "digit",
+        "fast",
+        "index",
+        "marks",
+        "regex",
+        "words",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        regex: re.Pattern[str],
+        words: str = "",
+        marks: tuple[str, ...] = (),
+        digit: bool = False,
+        also_words: str = "",
+        also_marks: tuple[str, ...] = (),
+    ) -> None:
+        self.index = index
+        self.bit = 1 << index
+        self.regex = regex
+        self.words = frozenset(words.split())
+        self.marks = marks
+        self.digit = digit
+        self.also_words = frozenset(also_words.split())
+        self.also_marks = also_marks
+        self.fast: re.Pattern[str] | None = None
+        if regex.flags & re.IGNORECASE:
+            if _UPPER_ESCAPE.search(regex.pattern):
+                raise ValueError(f"cannot lower-case {regex.pattern!r}")
+            self.fast = re.compile(regex.pattern.lower(), regex.flags & ~re.IGNORECASE)
+
+
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr aug sep sept oct nov dec"
+)
+_QUANTITY_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty sixty seventy eighty ninety hundred thousand million billion"
+)
+#: Whole words of ``_UNIT`` ("per" for "per cent", "member" for "member states").
+_UNIT_WORDS = (
+    "percent per percentage million billion trillion thousand hundred dollars euros pounds yen "
+    "yuan rupees km kilometer kilometers kilometre kilometres mile miles kg kilogram kilograms "
+    "ton tons tonnes meter meters metre metres feet foot inch inches acre acres hectare hectares "
+    "square mph gw mw kwh barrels second seconds minute minutes hour hours day days week weeks "
+    "month months year years decade decades centuries people persons troops soldiers member "
+    "members countries nations states jobs employees workers students patients cases deaths "
+    "users customers times"
+)
+_GATES: tuple[_Gate, ...] = (
+    _NUMBER_GATE := _Gate(0, NUMBER_RE, digit=True),
+    _DATE_GATE := _Gate(1, DATE_RE, _MONTH_WORDS, digit=True),
+    _YEAR_GATE := _Gate(2, _YEAR_RE, digit=True),
+    _MONTH_GATE := _Gate(3, _MONTH_RE, _MONTH_WORDS),
+    # A number (digits or words) and a unit, "%" or a currency sign.
+    _QUANTITY_GATE := _Gate(
+        4,
+        QUANTITY_RE,
+        _QUANTITY_WORDS,
+        digit=True,
+        also_words=_UNIT_WORDS,
+        also_marks=("%", "$", "€", "£", "¥"),
+    ),
+    _SOURCE_GATE := _Gate(
+        5,
+        SOURCE_RE,
+        "according said says told reported reports announced stated estimated estimates found "
+        "finds showed shows published study survey surveyed report poll analysis census data "
+        "figures statistics reuters ap afp bloomberg",
+    ),
+    _HEDGE_GATE := _Gate(
+        6,
+        HEDGE_RE,
+        "may might could can would should possibly possible potential potentially perhaps likely "
+        "unlikely probably arguably generally often usually typically tend tends seem seems "
+        "appear appears some many several various numerous certain significant significantly "
+        "considerable substantial variety number range",
+    ),
+    _NUMWORD_GATE := _Gate(
+        7, _NUMWORD_RE, _QUANTITY_WORDS + " trillion dozen half third quarter percent"
+    ),
+    _PERCENT_GATE := _Gate(8, _PERCENT_RE, "per percent percentage", marks=("%",)),
+    # A digit and a currency sign or word; or "million dollars".
+    _CURRENCY_GATE := _Gate(
+        9,
+        _CURRENCY_RE,
+        "dollars",
+        digit=True,
+        also_words="dollars euros pounds yen",
+        also_marks=("$", "€", "£", "¥"),
+    ),
+    _TIME_REF_GATE := _Gate(
+        10, _TIME_REF_RE, "yesterday last ago past since earlier year decade century today"
+    ),
+    _PERFECT_GATE := _Gate(11, _PERFECT_RE, "has have had ve s"),
+    _MODAL_GATE := _Gate(
+        12,
+        _MODAL_RE,
+        "will would shall should could can may might must ought gonna going need have has got ll d",
+    ),
+    _OPINION_GATE := _Gate(13, _OPINION_RE, "i we my"),
+    _FIRST_GATE := _Gate(14, _FIRST_RE, "i me my mine we us our ours"),
+    _SECOND_GATE := _Gate(15, _SECOND_RE, "you your yours"),
+    _COMPARATIVE_GATE := _Gate(
+        16, _COMPARATIVE_RE, "more less fewer better worse higher lower larger smaller bigger than"
+    ),
+    _SUPERLATIVE_GATE := _Gate(
+        17,
+        _SUPERLATIVE_RE,
+        "most least best worst highest lowest largest smallest biggest first only",
+        marks=("est",),
+    ),
+    _NEGATION_GATE := _Gate(18, _NEGATION_RE, "not no never nothing none", marks=("n't",)),
+    _ATTRIBUTION_GATE := _Gate(
+        19,
+        _ATTRIBUTION_RE,
+        "according said says reported announced stated study survey data report",
+    ),
+    # Not run through the gate: only its words are used, to skip counting past-tense forms.
+    _PAST_GATE := _Gate(20, _LOWER_WORD_RE, _PAST_FORMS),
+)
+_ALL_GATES = (1 << len(_GATES)) - 1
+#: Gates run for every sentence (sourcing and hedges only for some claims), and those counted.
+_EAGER_GATES = _ALL_GATES & ~(_SOURCE_GATE.bit | _HEDGE_GATE.bit | _PAST_GATE.bit)
+_COUNTED_GATES = sum(
+    g.bit
+    for g in (_NUMBER_GATE, _DATE_GATE, _QUANTITY_GATE, _MODAL_GATE, _FIRST_GATE, _SECOND_GATE)
+)
+_DIGIT_GATES = sum(g.bit for g in _GATES if g.digit)
+#: Gates with a second condition.
+_ALSO_GATES = sum(g.bit for g in _GATES if g.also_words or g.also_marks)
+_ALSO_SHIFT = 32
+
+
+def _gate_bits(word: str, is_mark: bool) -> int:
+    """Bits of the gates ``word`` (a token, or with ``is_mark`` a substring) opens, plus, shifted
+    left by ``_ALSO_SHIFT``, the bits of the gates whose second condition it meets."""
+    opens = sum(g.bit for g in _GATES if word in (g.marks if is_mark else g.words))
+    meets = sum(g.bit for g in _GATES if word in (g.also_marks if is_mark else g.also_words))
+    return opens | meets << _ALSO_SHIFT
+
+
+#: Token -> ``_gate_bits``; substring -> ``_gate_bits``.
+_WORD_GATES: dict[str, int] = {
+    w: _gate_bits(w, False) for w in sorted({w for g in _GATES for w in g.words | g.also_words})
+}
+_MARK_GATES: tuple[tuple[str, int], ...] = tuple(
+    (m, _gate_bits(m, True)) for m in sorted({m for g in _GATES for m in g.marks + g.also_marks})
+)
+
+
+class _Sentence:
+    """One sentence, normalised once, with the views every feature, marker and term reads.
+
+    ``text``: ``normalize(sentence)``; ``low``: its lower case; ``terms``: the ``_TERM_TOKEN``
+    tokens of ``low``; ``tokens``: ``words(text)``; ``plain``: whether the shortcuts apply;
+    ``possible``: bits of the gates whose pattern may match (all unless plain); ``found``:
+    per gate of ``_EAGER_GATES`` (by index), its number of matches if counted, else whether it
+    matches; ``names``: the number of proper names.
+    """
+
+    __slots__ = (
+        "found",
+        "has_digit",
+        "low",
+        "names",
+        "plain",
+        "possible",
+        "raw",
+        "terms",
+        "text",
+        "tokens",
+    )
+
+    def __init__(self, sentence: str) -> None:
+        self.raw = sentence
+        self.text = s = normalize(sentence)
+        self.low = low = s.lower()
+        self.terms = terms = _TERM_TOKEN.findall(low)
+        self.tokens = words(s)
+        ascii_digit = _ASCII_DIGIT.search(s) is not None
+        self.has_digit = ascii_digit if s.isascii() else any(c.isdigit() for c in s)
+        self.plain = _is_plain(s)
+        self.possible = _possible_gates(low, terms, ascii_digit) if self.plain else _ALL_GATES
+        self.found = found = [0] * len(_GATES)
+        bits = self.possible & _EAGER_GATES
+        while bits:
+            bit = bits & -bits
+            bits ^= bit
+            gate = _GATES[bit.bit_length() - 1]
+            found[gate.index] = self.count(gate) if bit & _COUNTED_GATES else self.search(gate)
+        self.names = len(self.proper_names())
+
+    def search(self, gate: _Gate) -> bool:
+        """``bool(gate.regex.search(self.text))``."""
+        if not self.possible & gate.bit:
+            return False
+        if gate.fast is not None and self.plain:
+            return gate.fast.search(self.low) is not None
+        return gate.regex.search(self.text) is not None
+
+    def count(self, gate: _Gate) -> int:
+        """``len(gate.regex.findall(self.text))``."""
+        if not self.possible & gate.bit:
+            return 0
+        if gate.fast is not None and self.plain:
+            return len(gate.fast.findall(self.low))
+        return len(gate.regex.findall(self.text))
+
+    def proper_names(self) -> list[str]:
+        """``proper_names(self.text)``."""
+        return [t for t in self.tokens[1:] if t[:1].isupper() and t.lower() not in _I_FORMS]
+
+    def raw_word_count(self) -> int:
+        """``len(words(raw sentence))``: normalising changes the tokens only by folding ``‘``."""
+        return len(self.tokens) if "‘" not in self.raw else len(words(self.raw))
+
+    def past_verbs(self) -> int:
+        """Irregular past forms plus ``-ed`` words, as ``sentence_features`` counts them."""
+        low = self.low
+        past = 0
+        if self.possible & _PAST_GATE.bit:
+            past = sum(map(_IRREGULAR_PAST.__contains__, _LOWER_WORD_RE.findall(low)))
+        if "ed" in low:
+            past += len(_ED_RE.findall(low))
+        return past
+
+    def features(self) -> list[float]:
+        """``sentence_features``: the named features, in ``FEATURE_NAMES`` order."""
+        s, found = self.text, self.found
+        n_words = max(len(s.split()), 1)
+        past = self.past_verbs()
+        modals = found[_MODAL_GATE.index]
+        first = found[_FIRST_GATE.index]
+        has_digit = self.has_digit
+        has_percent = bool(found[_PERCENT_GATE.index])
+        has_currency = bool(found[_CURRENCY_GATE.index])
+        has_quantity = has_percent or has_currency or found[_QUANTITY_GATE.index] > 0
+        has_year = bool(found[_YEAR_GATE.index])
+        has_month = bool(found[_MONTH_GATE.index])
+        specific = has_digit or has_year or has_month or has_quantity
+        return [
+            math.log1p(n_words),
+            float(has_digit),
+            math.log1p(found[_NUMBER_GATE.index]),
+            float(found[_NUMWORD_GATE.index]),
+            float(has_percent),
+            float(has_currency),
+            float(has_quantity),
+            float(has_year),
+            float(has_month),
+            float(found[_TIME_REF_GATE.index]),
+            math.log1p(self.names),
+            math.log1p(past),
+            past / n_words,
+            float(found[_PERFECT_GATE.index]),
+            math.log1p(modals),
+            float(found[_OPINION_GATE.index]),
+            first / n_words,
+            found[_SECOND_GATE.index] / n_words,
+            float("?" in s),
+            float("!" in s),
+            float(found[_COMPARATIVE_GATE.index]),
+            float(found[_SUPERLATIVE_GATE.index]),
+            float(found[_NEGATION_GATE.index]),
+            float(found[_ATTRIBUTION_GATE.index]),
+            float(bool(_IMPERATIVE_RE.match(s))),
+            float(n_words < 6),
+            float(first > 0 and past > 0),
+            float(first > 0 and modals > 0),
+            float(specific),
+            float(past > 0 and modals == 0),
+            float(modals > 0 and not specific),
+        ]
+
+    def markers(self) -> dict[str, int]:
+        """``sentence_markers``: counts of numbers, dates, proper names and quantities."""
+        found = self.found
+        return {
+            "numbers": found[_NUMBER_GATE.index],
+            "dates": found[_DATE_GATE.index],
+            "proper_names": self.names,
+            "quantities": found[_QUANTITY_GATE.index],
+        }
+
+
+def _possible_gates(low: str, terms: list[str], digit: bool) -> int:
+    """Bits of the gates whose pattern may match a plain sentence (lower-cased ``low``, its
+    ``_TERM_TOKEN`` tokens ``terms``, ``digit``: whether it has a digit)."""
+    get = _WORD_GATES.get
+    bits = reduce(or_, map(get, terms, repeat(0)), _DIGIT_GATES if digit else 0)
+    if "'" in low:
+        for term in terms:
+            if "'" in term:
+                bits = reduce(or_, map(get, term.split("'"), repeat(0)), bits)
+    for mark, mark_bits in _MARK_GATES:
+        if mark in low:
+            bits |= mark_bits
+    return bits & _ALL_GATES & ((bits >> _ALSO_SHIFT) | ~_ALSO_GATES)
+
+
 def proper_names(sentence: str) -> list[str]:
     """Capitalised words that do not open the sentence ("I" and its contractions excluded)."""
     toks = words(normalize(sentence))
@@ -235,130 +603,164 @@ def proper_names(sentence: str) -> list[str]:
 
 def sentence_features(sentence: str) -> list[float]:
     """The named features of one sentence, in ``FEATURE_NAMES`` order."""
-    s = normalize(sentence)
-    n_words = max(len(s.split()), 1)
-    low = s.lower()
-    past = sum(1 for w in _LOWER_WORD_RE.findall(low) if w in _IRREGULAR_PAST) + len(
-        _ED_RE.findall(low)
-    )
-    modals = len(_MODAL_RE.findall(s))
-    first = len(_FIRST_RE.findall(s))
-    has_digit = any(c.isdigit() for c in s)
-    has_percent = bool(_PERCENT_RE.search(s))
-    has_currency = bool(_CURRENCY_RE.search(s))
-    has_quantity = bool(has_percent or has_currency or QUANTITY_RE.search(s))
-    has_year = bool(_YEAR_RE.search(s))
-    has_month = bool(_MONTH_RE.search(s))
-    specific = has_digit or has_year or has_month or has_quantity
-    return [
-        math.log1p(n_words),
-        float(has_digit),
-        math.log1p(len(NUMBER_RE.findall(s))),
-        float(bool(_NUMWORD_RE.search(s))),
-        float(has_percent),
-        float(has_currency),
-        float(has_quantity),
-        float(has_year),
-        float(has_month),
-        float(bool(_TIME_REF_RE.search(s))),
-        math.log1p(len(proper_names(s))),
-        math.log1p(past),
-        past / n_words,
-        float(bool(_PERFECT_RE.search(s))),
-        math.log1p(modals),
-        float(bool(_OPINION_RE.search(s))),
-        first / n_words,
-        len(_SECOND_RE.findall(s)) / n_words,
-        float("?" in s),
-        float("!" in s),
-        float(bool(_COMPARATIVE_RE.search(s))),
-        float(bool(_SUPERLATIVE_RE.search(s))),
-        float(bool(_NEGATION_RE.search(s))),
-        float(bool(_ATTRIBUTION_RE.search(s))),
-        float(bool(_IMPERATIVE_RE.match(s))),
-        float(n_words < 6),
-        float(first > 0 and past > 0),
-        float(first > 0 and modals > 0),
-        float(specific),
-        float(past > 0 and modals == 0),
-        float(modals > 0 and not specific),
-    ]
+    return _Sentence(sentence).features()
 
 
 # ---------------------------------------------------------------------------------------------
 # The model, evaluated with numpy.
+#
+# Word terms and character n-grams share one column space (word columns first). All sentences of a
+# call are scored together: the columns of their known terms go into one array, are counted per
+# sentence and block in the order the terms first occur, and get their tf-idf weights and
+# coefficients in one step; only the dot products run sentence by sentence, on each slice and in
+# that order. That is the order (and the numpy call) of scoring one sentence and block at a time,
+# so every probability is the same to the last bit.
 # ---------------------------------------------------------------------------------------------
 
+_CHAR_CACHE_SIZE = 1 << 15
 
-@dataclass(frozen=True)
-class _Block:
-    """One TF-IDF block: term -> column, idf and coefficient per column."""
 
-    index: dict[str, int]
-    idf: np.ndarray
-    coef: np.ndarray
+def _word_char_columns(index: dict[str, int], low: int, high: int, word: str) -> np.ndarray:
+    """Columns of the known character n-grams of one lower-cased word, in ``char_terms`` order."""
+    padded = f" {word} "
+    size = len(padded)
+    get = index.get
+    grams = [padded[i : i + n] for n in range(low, high + 1) for i in range(size - n + 1)]
+    return np.array([c for c in map(get, grams) if c is not None], dtype=np.int64)
 
-    def score(self, terms: Iterable[str]) -> float:
-        index = self.index
-        known = [(index[t], c) for t, c in Counter(terms).items() if t in index]
-        if not known:
-            return 0.0
-        cols = np.fromiter((i for i, _ in known), dtype=np.int64, count=len(known))
-        tf = 1.0 + np.log(np.fromiter((c for _, c in known), dtype=np.float64, count=len(known)))
-        weights = tf * self.idf[cols]
-        return float(weights @ self.coef[cols]) / float(np.sqrt(weights @ weights))
+
+def _count_in_order(columns: np.ndarray, lengths: Sequence[int]) -> tuple:
+    """Per group, its distinct columns in order of first occurrence and how often each occurs.
+
+    ``columns`` holds the groups' columns one after another, ``lengths[i]`` of them for group
+    ``i``. Returns (columns, counts, number of distinct columns per group). One sort of
+    ``column * n + position`` brings each column's occurrences together in position order.
+    """
+    n = len(columns)
+    group = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    keys = np.sort(columns * n + np.arange(n, dtype=np.int64))
+    sorted_cols = keys // n
+    positions = keys - sorted_cols * n
+    sorted_group = group[positions]
+    starts_run = np.empty(n, dtype=bool)
+    starts_run[:1] = True
+    np.not_equal(sorted_cols[1:], sorted_cols[:-1], out=starts_run[1:])
+    starts_run[1:] |= sorted_group[1:] != sorted_group[:-1]
+    starts = np.flatnonzero(starts_run)
+    first = positions[starts]
+    counts = np.zeros(n, dtype=np.int64)
+    counts[first] = np.diff(starts, append=n)
+    first.sort()
+    per_group = np.bincount(group[first], minlength=len(lengths))
+    return columns[first], counts[first], per_group.tolist()
 
 
 @dataclass(frozen=True)
 class ClaimModel:
-    """The claim detector: two TF-IDF blocks, standardised named features, an intercept, a threshold."""
+    """The claim detector: word and character TF-IDF terms, standardised named features, an
+    intercept, a threshold.
 
-    words: _Block
-    chars: _Block
+    ``word_index`` / ``char_index`` map terms to columns of ``idf`` and ``coef`` (character
+    columns follow the word columns); ``char_columns(word)`` gives the character columns of one
+    lower-cased word (memoised, bounded).
+    """
+
+    word_index: dict[str, int]
+    char_index: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray
     char_range: tuple[int, int]
     feature_mean: np.ndarray
     feature_scale: np.ndarray
     feature_coef: np.ndarray
     intercept: float
     threshold: float
+    char_columns: Callable[[str], np.ndarray]
 
     @classmethod
     def from_params(cls, params: dict) -> ClaimModel:
         """Build from a model file's ``params`` (see ``articlegrade.training.claims``)."""
-
-        def block(prefix: str) -> _Block:
-            vocab = params[f"{prefix}_vocab"]
-            return _Block(
-                {t: i for i, t in enumerate(vocab)},
-                np.asarray(params[f"{prefix}_idf"], dtype=np.float64),
-                np.asarray(params[f"{prefix}_coef"], dtype=np.float64),
-            )
-
+        word_vocab, char_vocab = params["word_vocab"], params["char_vocab"]
+        char_index = {t: i for i, t in enumerate(char_vocab, start=len(word_vocab))}
+        low, high = int(params["char_range"][0]), int(params["char_range"][1])
         return cls(
-            words=block("word"),
-            chars=block("char"),
-            char_range=(int(params["char_range"][0]), int(params["char_range"][1])),
+            word_index={t: i for i, t in enumerate(word_vocab)},
+            char_index=char_index,
+            idf=np.asarray(params["word_idf"] + params["char_idf"], dtype=np.float64),
+            coef=np.asarray(params["word_coef"] + params["char_coef"], dtype=np.float64),
+            char_range=(low, high),
             feature_mean=np.asarray(params["feature_mean"], dtype=np.float64),
             feature_scale=np.asarray(params["feature_scale"], dtype=np.float64),
             feature_coef=np.asarray(params["feature_coef"], dtype=np.float64),
             intercept=float(params["intercept"]),
             threshold=float(params["threshold"]),
+            char_columns=lru_cache(maxsize=_CHAR_CACHE_SIZE)(
+                partial(_word_char_columns, char_index, low, high)
+            ),
         )
+
+    def _term_columns(self, sentences: Sequence[_Sentence]) -> tuple[np.ndarray, list[int]]:
+        """Columns of the known terms of each sentence, in term order: first every sentence's
+        ``word_terms``, then every sentence's ``char_terms``; and how many each has."""
+        get = self.word_index.get
+        words: list[int] = []
+        lengths: list[int] = []
+        for sentence in sentences:
+            toks = sentence.terms
+            if sentence.has_digit:
+                toks = ["<num>" if t[0].isdigit() else t for t in toks]
+            terms = chain(toks, [f"{a} {b}" for a, b in pairwise(toks)])
+            before = len(words)
+            words += [c for c in map(get, terms) if c is not None]
+            lengths.append(len(words) - before)
+        arrays = [np.array(words, dtype=np.int64)]
+        for sentence in sentences:
+            per_word = list(map(self.char_columns, sentence.low.split()))
+            arrays += per_word
+            lengths.append(sum(map(len, per_word)))
+        return np.concatenate(arrays), lengths
+
+    def _term_scores(self, sentences: Sequence[_Sentence]) -> list[float]:
+        """Per sentence, the word-block then the character-block contributions to the log-odds:
+        sublinear tf times idf, L2-normalised, dotted with the coefficients (0 without terms)."""
+        cols, counts, distinct = _count_in_order(*self._term_columns(sentences))
+        weights = (1.0 + np.log(counts.astype(np.float64))) * self.idf[cols]
+        coefs = self.coef[cols]
+        out: list[float] = []
+        end = 0
+        for n in distinct:
+            start, end = end, end + n
+            if not n:
+                out.append(0.0)
+                continue
+            w = weights[start:end]
+            out.append(float(w @ coefs[start:end]) / math.sqrt(float(w @ w)))
+        return out
+
+    def _decisions(self, sentences: Sequence[_Sentence]) -> list[float]:
+        """The log-odds that each (prepared) sentence states a fact."""
+        if not sentences:
+            return []
+        scores = self._term_scores(sentences)
+        word_scores, char_scores = scores[: len(sentences)], scores[len(sentences) :]
+        feats = np.asarray([s.features() for s in sentences], dtype=np.float64)
+        feats = (feats - self.feature_mean) / self.feature_scale
+        coef = self.feature_coef
+        return [
+            self.intercept + w + c + float(f @ coef)
+            for w, c, f in zip(word_scores, char_scores, feats, strict=True)
+        ]
 
     def decision(self, sentence: str) -> float:
         """The log-odds that ``sentence`` states a fact."""
-        feats = (np.asarray(sentence_features(sentence)) - self.feature_mean) / self.feature_scale
-        low, high = self.char_range
-        return (
-            self.intercept
-            + self.words.score(word_terms(sentence))
-            + self.chars.score(char_terms(sentence, low, high))
-            + float(feats @ self.feature_coef)
-        )
+        return self._decisions([_Sentence(sentence)])[0]
+
+    def _probabilities(self, sentences: Sequence[_Sentence]) -> list[float]:
+        return [1.0 / (1.0 + math.exp(-d)) for d in self._decisions(sentences)]
 
     def probabilities(self, sentences: Sequence[str]) -> list[float]:
         """Probability that each sentence states a fact."""
-        return [1.0 / (1.0 + math.exp(-self.decision(s))) for s in sentences]
+        return self._probabilities([_Sentence(s) for s in sentences])
 
 
 @lru_cache(maxsize=1)
@@ -414,13 +816,7 @@ _EVIDENCE_LIMIT = 5
 
 def sentence_markers(sentence: str) -> dict[str, int]:
     """Counts of specific details in one sentence: numbers, dates, proper names, quantities."""
-    s = normalize(sentence)
-    return {
-        "numbers": len(NUMBER_RE.findall(s)),
-        "dates": len(DATE_RE.findall(s)),
-        "proper_names": len(proper_names(s)),
-        "quantities": len(QUANTITY_RE.findall(s)),
-    }
+    return _Sentence(sentence).markers()
 
 
 def is_specific(markers: dict[str, int]) -> bool:
@@ -431,23 +827,20 @@ def is_specific(markers: dict[str, int]) -> bool:
 def analyze(article: Article) -> SignalResult:
     """Claim density, specificity, sourcing and vagueness of one article's body sentences."""
     sentences = list(article.sentences)
-    n_words = sum(len(words(s)) for s in sentences)
     values: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
     if not sentences:
         return SignalResult(dict.fromkeys(NAMES, NAN), {})
 
+    prepared = [_Sentence(s) for s in sentences]
+    n_words = sum(p.raw_word_count() for p in prepared)
     model = load_claim_model()
-    probs = model.probabilities(sentences)
-    markers = [sentence_markers(s) for s in sentences]
+    probs = model._probabilities(prepared)
+    markers = [p.markers() for p in prepared]
     claims = [i for i, p in enumerate(probs) if p >= model.threshold]
     specific = [i for i in claims if is_specific(markers[i])]
-    unsourced = [i for i in specific if not SOURCE_RE.search(normalize(sentences[i]))]
-    vague = [
-        i
-        for i in claims
-        if not is_specific(markers[i]) and HEDGE_RE.search(normalize(sentences[i]))
-    ]
+    unsourced = [i for i in specific if not prepared[i].search(_SOURCE_GATE)]
+    vague = [i for i in claims if not is_specific(markers[i]) and prepared[i].search(_HEDGE_GATE)]
 
     values["claims.per_100_words"] = per_100_words(len(claims), n_words)
     values["claims.share"] = len(claims) / len(sentences)
