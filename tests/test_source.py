@@ -120,3 +120,11 @@ def test_undeclared_cp1251_russian_stays_cyrillic() -> None:
     )
     text, encoding = decode_bytes((sentence * 4).encode("cp1251"))
     assert sentence in text and encoding == "cp1251"
+
+
+def test_surrogate_test_finds_exactly_the_lone_surrogates() -> None:
+    from articlegrade.source import has_surrogate
+
+    for code in (0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0x41, 0xFFFD, 0x1F600):
+        assert has_surrogate(f"ab{chr(code)}c") is (0xD800 <= code <= 0xDFFF), hex(code)
+    assert read_source("a\ud83d b").text == "a\ufffd b"  # half an emoji pair is replaced

@@ -193,3 +193,270 @@ def test_page_lying_about_utf8_decodes_without_crash() -> None:
     assert len(article.paragraphs) == len(_FRENCH)
     assert article.text.startswith("Le caf")
     assert "\ufffd" not in article.text
+
+
+# -- the short clean-up pass before readability gives readability's own tree and summary --------
+def _pages_every(step: int) -> list[bytes]:
+    ids = sorted(_truth())
+    return [
+        gzip.decompress((ZYTE / "html" / f"{page_id}.html.gz").read_bytes())
+        for page_id in ids[::step]
+    ]
+
+
+def _short_document() -> type:
+    from readability import Document
+
+    from articlegrade.cleaning.readable import _document_class
+
+    short = _document_class()
+    # The installed readability-lxml is the one the short path was checked against; with another
+    # one it runs readability as is, and this test asks for the check to be made again.
+    assert short is not Document and issubclass(short, Document)
+    return short
+
+
+def _summaries(tree) -> tuple[str, str]:
+    import copy
+    import warnings
+
+    from readability import Document
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = Document(copy.deepcopy(tree)).summary(html_partial=True)
+        ours = _short_document()(copy.deepcopy(tree)).summary(html_partial=True)
+    return theirs, ours
+
+
+def test_short_path_gives_readabilitys_summary_on_zyte_pages() -> None:
+    need_shared(ZYTE)
+    from articlegrade.cleaning.html import parse_html
+    from articlegrade.source import read_source
+
+    pages = _pages_every(4)  # 46 pages
+    for raw in pages:
+        theirs, ours = _summaries(parse_html(read_source(raw).text))
+        assert ours == theirs
+
+
+def test_short_clean_copy_is_the_cleaners_tree_on_zyte_pages() -> None:
+    need_shared(ZYTE)
+    from lxml.etree import tostring
+    from readability.cleaners import html_cleaner
+
+    from articlegrade.cleaning.html import parse_html
+    from articlegrade.source import read_source
+
+    document = _short_document()
+    for raw in _pages_every(3):  # 61 pages
+        tree = parse_html(read_source(raw).text)
+        # _parse of an lxml tree: hidden elements dropped, the Cleaner's pass, <base> resolved
+        expected = document.__mro__[1](tree)._parse(tree)
+        assert tostring(document(tree)._parse(tree)) == tostring(expected)
+        assert tostring(html_cleaner.clean_html(tree)) == tostring(
+            _clean_copy_tree(tree, html_cleaner)
+        )
+
+
+def _clean_copy_tree(tree, cleaner):
+    from articlegrade.cleaning import readable
+
+    return readable._clean_copy(tree, cleaner, _short_document().has_scheme)[0]
+
+
+def test_script_scheme_test_is_the_cleaners() -> None:
+    from readability.cleaners import html_cleaner
+
+    module = __import__(type(html_cleaner).__module__, fromlist=["_"])
+    has_scheme = _short_document().has_scheme
+    texts = [
+        "https://example.com/",
+        "JavaScript:x",
+        "java script:x",
+        "%4A%61vascript:x",
+        "javaſcript:x",  # a long s: IGNORECASE reads it as "s"
+        "MOCHA:x",
+        "about:",
+        "data:image/png;base64,",
+        "livescript :x",
+        "vbscript\x00:x",
+        "jscript:",
+        "d a t a :",
+        "plain text",
+        "",
+    ]
+    for text in texts:
+        expected = bool(
+            module._possibly_malicious_schemes(
+                module._substitute_whitespace("", module.unquote_plus(text))
+            )
+        )
+        assert has_scheme(text) is expected, text
+
+
+#: Pages that take each branch of the short pass: scripted links of every spelling (white space,
+#: %-escapes, upper case, data: images safe and not), links with white space around them, event
+#: attributes, inline styles, comments, processing instructions, <image>, hidden and
+#: display:none elements, <base href>, and the pages left to the Cleaner itself (<object>,
+#: <param valuetype="ref">, <meta http-equiv="refresh">).
+_BODY = (
+    "<h1>Title of the page</h1><div class='story-body'><p>First paragraph of the story, long "
+    "enough to count as content for readability, with a comma, and more words.</p>"
+    "<p>Second paragraph <a href='  /relative/link  '>with a link</a> and "
+    "<a href='JavaScript:void(0)' onclick='go()'>a scripted one</a>, long enough too.</p>"
+    "<!-- a comment --><?php echo 1 ?><image src='x.png'>"
+    "<p style='color: red' onmouseover='x()'>Third paragraph, styled, and long enough to be "
+    "kept by readability as part of the article body.</p>"
+    "<p hidden>Hidden paragraph that readability drops before it reads the page at all.</p>"
+    "<div style='display:none'><p>Invisible paragraph inside a display none block.</p></div>"
+    "<img src='data:image/png;base64,iVBORw0KGgo='><img src='data:image/svg+xml;base64,PHN2Zz4='>"
+    "<a href='java\nscript:alert(1)'>split</a><a href='%6Aavascript:alert(1)'>escaped</a>"
+    "<a href='https://example.com/about:us'>about page</a><iframe src='about:blank'></iframe>"
+    "{extra}</div>"
+)
+_HEADS = {
+    "plain": "",
+    "base": "<base href='https://example.com/dir/'>",
+    "refresh": "<meta http-equiv='Refresh' content='5; url=javascript:alert(1)'>",
+}
+_EXTRAS = {
+    "none": "",
+    "object": "<object data='movie.swf' codebase='https://example.com/'><param name='a'></object>",
+    "param": "<p>x<param name='p' value='javascript:x()' valuetype='REF'></p>",
+    "script": "<script src='a.js'>var a = '<p>';</script><style>p {}</style><link rel='x'>",
+}
+
+
+@pytest.mark.parametrize("head", sorted(_HEADS))
+@pytest.mark.parametrize("extra", sorted(_EXTRAS))
+def test_short_path_gives_the_cleaners_tree_on_every_branch(head: str, extra: str) -> None:
+    from lxml.etree import tostring
+    from readability.cleaners import html_cleaner
+
+    from articlegrade.cleaning.html import parse_html
+
+    html = (
+        f"<html><head><title>T</title>{_HEADS[head]}</head>"
+        f"<body>{_BODY.format(extra=_EXTRAS[extra])}</body></html>"
+    )
+    tree = parse_html(html)
+    assert tostring(html_cleaner.clean_html(tree)) == tostring(_clean_copy_tree(tree, html_cleaner))
+    theirs, ours = _summaries(tree)
+    assert ours == theirs
+    assert "First paragraph of the story" in ours
+
+
+def test_scripted_links_are_found_in_any_mix() -> None:
+    """Random mixes of tricky links: the short pass empties and strips exactly what lxml's
+    rewrite_links with the Cleaner's test does, whichever halves the search splits."""
+    import random
+
+    from lxml.etree import tostring
+    from readability.cleaners import html_cleaner
+
+    from articlegrade.cleaning.html import parse_html
+
+    pool = [
+        "https://example.com/a",
+        " /b ",
+        "javascript:void(0)",
+        "  JAVASCRIPT:x()",
+        "java\tscript:y()",
+        "%6a%61vascript:z()",
+        "vbscript:msgbox",
+        "data:image/png;base64,AAAA",
+        "data:image/svg+xml;base64,PHN2Zz4=",
+        "data:text/html,<b>x</b>",
+        "about:blank",
+        "mailto:someone@example.com",
+        "data:image/png",
+        ";base64,AAAA",
+        "%",
+        "%3",
+        "a+b",
+        "",
+    ]
+    rng = random.Random(7)
+    for _ in range(60):
+        links = [rng.choice(pool) for _ in range(rng.randint(1, 40))]
+        anchors = "".join(f'<a href="{link}">x</a> ' for link in links)
+        tree = parse_html(f"<html><body><p>{anchors}</p></body></html>")
+        assert tostring(html_cleaner.clean_html(tree)) == tostring(
+            _clean_copy_tree(tree, html_cleaner)
+        )
+
+
+# -- the faster tests of the HTML walk are the slower ones ---------------------------------------
+def test_non_xml_test_is_the_pattern_on_every_code_point_sampled() -> None:
+    import sys
+
+    from articlegrade.cleaning.html import _NOT_XML, _has_non_xml
+
+    codes = [*range(0x0, 0x300), *range(0xD700, 0xE100), *range(0xFFF0, 0x10010)]
+    codes += list(range(0x300, sys.maxunicode + 1, 251))
+    for code in codes:
+        text = f"page {chr(code)} text"
+        assert _has_non_xml(text) is (_NOT_XML.search(text) is not None), hex(code)
+
+
+def test_role_word_prefilter_never_hides_a_role() -> None:
+    """The words a class string must hold before the role patterns run: with or without them,
+    every string gets the same role (camel case, upper case, and IGNORECASE's non-ASCII letters
+    such as the Kelvin sign and the long s)."""
+    import itertools
+
+    from articlegrade.cleaning.html import _CAMEL, _ROLE_WORDS, _attribute_kind
+
+    def reference(attrs: str) -> str | None:
+        if not attrs.strip():
+            return None
+        attrs = _CAMEL.sub(r"\1-\2", attrs)
+        return next((kind for kind, pattern in _ROLE_WORDS if pattern.search(attrs)), None)
+
+    words = [
+        "caption", "photoCredit", "image-credit", "credits", "share", "SHARING", "socialShare",
+        "sharedaddy", "related", "readMore", "read-more", "moreStories", "recommended",
+        "author-hover-card", "rollover-name-block", "tooltip", "popover", "hovercard", "byline",
+        "dateLine", "timestamp", "authorName", "published-date", "dek", "deck", "standfirst",
+        "strapline", "subTitle", "subtitle", "sub-headline", "newsletter", "subscribe", "signUp",
+        "sign-up", "promo", "commentForm", "comment-respond", "respond", "comments", "ſhare",
+        "dec\u212a", "menu", "article-body", "container", "",
+    ]  # fmt: skip
+    for a, b in itertools.product(words, repeat=2):
+        for attrs in (f"{a} {b} ", f"{a}-{b}  x", f" {a}{b.capitalize()} "):
+            assert _attribute_kind(attrs) == reference(attrs), attrs
+
+
+def test_clean_text_is_readabilitys_clean() -> None:
+    import random
+
+    from readability.readability import clean
+
+    from articlegrade.cleaning.readable import _clean_text
+
+    pieces = ["a", " ", "  ", "\t", "\n", " \n ", "\r\n", "\u00a0", "\u2003", "b,c", "\x0b"]
+    rng = random.Random(3)
+    texts = ["", " " * 300 + "x", "x" + "\n" * 260 + "y", "\t\t", "a  b"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 120))) for _ in range(500)]
+    for text in texts:
+        assert _clean_text(text) == clean(text), repr(text)
+
+
+def test_matching_finds_what_search_finds() -> None:
+    from readability.readability import REGEXES
+
+    from articlegrade.cleaning.readable import _matching
+
+    unlikely = REGEXES["unlikelyCandidatesRe"]
+    strings = [
+        " ", "site-header main", "SideBar ", "ſidebar x", "comment-list ", "x y", "Disqus",
+        "pagerx", "", "foot", "f oot", "ad-break", "AD-BREAK", "twitter-share", "dec\u212a",
+    ]  # fmt: skip
+    for n in range(1, len(strings) + 1):
+        chosen = strings[:n]
+        expected = [i for i, s in enumerate(chosen) if unlikely.search(s)]
+        assert _matching(chosen, unlikely) == expected
+        assert _matching(chosen[::-1], unlikely) == [
+            i for i, s in enumerate(chosen[::-1]) if unlikely.search(s)
+        ]

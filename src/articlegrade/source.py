@@ -58,6 +58,16 @@ _HTML_TAG = re.compile(
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def has_surrogate(text: str) -> bool:
+    """True when ``text`` holds a lone surrogate (U+D800..U+DFFF), the only characters UTF-8
+    cannot encode: asking the encoder is several times faster than a regex scan."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """Decoded input: ``text``, whether it ``is_html``, the ``encoding`` used (None for str input)
@@ -101,7 +111,7 @@ def read_source(source: str | bytes | os.PathLike) -> Document:
     else:
         text = data
     _reject_binary_text(text)
-    if _SURROGATE.search(text):  # a str with lone surrogates cannot be encoded or parsed
+    if has_surrogate(text):  # a str with lone surrogates cannot be encoded or parsed
         text = _SURROGATE.sub("\ufffd", text)
     return Document(text=text, is_html=looks_like_html(text), encoding=encoding, path=path)
 

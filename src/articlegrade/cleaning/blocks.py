@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -23,5 +20,8 @@ class Block:
 
 
 def squash(text: str) -> str:
-    """Collapse runs of white space to one space and strip the ends."""
-    return _SPACE.sub(" ", text).strip()
+    """Collapse runs of white space to one space and strip the ends.
+
+    (``str.split()`` splits on the characters ``\\s`` matches: this is ``\\s+`` -> " ", stripped.)
+    """
+    return " ".join(text.split())

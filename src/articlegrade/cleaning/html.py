@@ -13,18 +13,31 @@ bylines, newsletters or comment forms are taken out here as markup removals, wit
 from __future__ import annotations
 
 import re
-import warnings
 
 import lxml.html
+from lxml import etree
 from lxml.etree import ParserError
 
 from ..errors import NoArticleError
+from ..source import has_surrogate
 from .blocks import Block, squash
+from .readable import summary_html
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Characters XML (and so lxml's text) cannot hold: C0 controls but tab and line ends, lone
 # surrogates, U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The characters _NOT_XML finds but the surrogates: C0 controls but tab and line ends, U+FFFE,
+# U+FFFF. Asking ``in`` for each (a fast C search) beats one regex scan of the page.
+_NOT_XML_CHARS = tuple(
+    chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
+)
+
+
+def _has_non_xml(text: str) -> bool:
+    """``_NOT_XML.search(text) is not None``, faster."""
+    return any(char in text for char in _NOT_XML_CHARS) or has_surrogate(text)
+
 
 BLOCK_TAGS = frozenset(
     [
@@ -143,6 +156,15 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Each _ROLE_WORDS pattern needs one of these words (IGNORECASE too, so that a word of a match,
+# being part of it, is found wherever the match is): a string with none of them names no role.
+_ROLE_KEYS = re.compile(
+    r"caption|credit|shar|related|read|more|recommended|rollover|hover|tooltip|popover|popup"
+    r"|byline|dateline|timestamp|author|published|dek|deck|standfirst|strapline|sub|newsletter"
+    r"|signup|sign-up|promo|comment|respond",
+    re.I,
+)
+_ROLE_KEYS_LOWER = re.compile(_ROLE_KEYS.pattern)
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 # A role element longer than this is more likely a mislabelled content wrapper: keep it.
 _ROLE_MAX_WORDS = 80
@@ -159,7 +181,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return None
-    if _NOT_XML.search(text):
+    if _has_non_xml(text):
         # lxml refuses to set such characters as text (readability would fail on them)
         text = _NOT_XML.sub(" ", text)
     tree, too_deep = _parse(text)
@@ -193,10 +215,22 @@ def _flatten_tag(match: re.Match[str]) -> str:
     return "<br>" if name in BLOCK_TAGS or name in CELL_TAGS else " "
 
 
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+
+
 def _parse(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     """``(tree, too_deep)``: the parsed page (None when lxml finds nothing) and whether the parse
     hit libxml2's nesting limit, and so lost the rest of the page."""
     parser = lxml.html.HTMLParser()  # the same settings as lxml.html's default parser
+    # Every node gets lxml.html's class for its kind, chosen in C: lxml.html's own lookup asks a
+    # Python method for each node, and its special form classes (FormElement, InputElement ...)
+    # only add form-filling helpers that nothing here calls.
+    parser.set_element_class_lookup(_LOOKUP)
     try:
         tree = lxml.html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError):
@@ -226,14 +260,10 @@ def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
     Readability mutates the tree it is given (it drops hidden elements): call ``page_blocks``
     first when both are wanted.
     """
-    from readability import Document
     from readability.readability import Unparseable
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            # No url: readability would only use it to make links absolute, and we read text.
-            summary = Document(tree).summary(html_partial=True)
+        summary = summary_html(tree)
     except (Unparseable, ValueError, TypeError, AssertionError, RecursionError):
         # readability asserts on a page without <body> ("too many bodies: []"): the caller
         # falls back to the page's own blocks.
@@ -253,43 +283,24 @@ def page_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
 
 
 def walk(root: lxml.html.HtmlElement) -> list[Block]:
-    """Blocks of an element tree: block-level elements start lines, inline ones join text,
+    """Blocks of an element tree: block-level elements start lines, inline ones join their text,
     ``<br>`` breaks a line, table cells join their row, headings are marked, and elements
     whose role is boilerplate (figure, caption, share bar ...) carry that kind.
 
     Iterative (an explicit stack of steps), so no page is too deep to walk."""
     out: list[Block] = []
     buf: list[tuple[str, bool]] = []  # (text, inside a link)
+    roles: dict[str, str | None] = {}  # class / id / itemprop string -> the role it names
 
     def flush(heading: bool = False, kind: str | None = None) -> None:
-        line = squash("".join(text for text, _ in buf))
-        linked = sum(len(text.split()) for text, in_link in buf if in_link)
-        buf.clear()
+        if not buf:
+            return
+        line = squash("".join([text for text, _ in buf]))
         if line:
+            linked = sum(len(text.split()) for text, in_link in buf if in_link)
             share = min(1.0, linked / len(line.split()))
             out.append(Block(line, is_heading=heading, kind=kind, link_share=share))
-
-    def child_steps(
-        child: lxml.html.HtmlElement, name: str, kind: str | None, in_link: bool
-    ) -> list[tuple]:
-        if name in SKIP_TAGS or name == "img":
-            return []
-        if name == "br":
-            return [(_FLUSH, False, kind)]
-        child_kind = kind or _role_kind(child, name)
-        if name in BLOCK_TAGS:
-            return [
-                (_FLUSH, False, kind),
-                (_VISIT, child, child_kind, in_link),
-                (_FLUSH, name in HEADING_TAGS, child_kind),
-            ]
-        if name in CELL_TAGS:
-            return [(_TEXT, " ", False), (_VISIT, child, child_kind, in_link), (_TEXT, " ", False)]
-        if kind is None and child_kind is not None and name != "a":
-            # An inline element with a role of its own (a credit span, a hover card): taken
-            # out as its own removal without breaking the line around it.
-            return [(_ROLE, child, child_kind)]
-        return [(_VISIT, child, child_kind, in_link or name == "a")]
+        buf.clear()
 
     stack: list[tuple] = [(_VISIT, root, None, False)]
     while stack:
@@ -297,20 +308,48 @@ def walk(root: lxml.html.HtmlElement) -> list[Block]:
         op = step[0]
         if op == _VISIT:
             _, node, kind, in_link = step
-            if node.text:
-                buf.append((node.text, in_link))
+            text = node.text
+            # White space at the start of a line is dropped by squash and holds no linked word:
+            # it is not kept (most of a page's text nodes are such white space).
+            if text and (buf or not text.isspace()):
+                buf.append((text, in_link))
             steps: list[tuple] = []
+            add = steps.append
             for child in node:
                 tag = child.tag
-                if isinstance(tag, str):  # comments and processing instructions have no str tag
-                    steps.extend(child_steps(child, tag.lower(), kind, in_link))
-                if child.tail:
-                    steps.append((_TEXT, child.tail, in_link))
-            stack.extend(reversed(steps))
+                # comments and processing instructions have no str tag
+                if isinstance(tag, str):
+                    name = tag.lower()
+                    if name == "br":
+                        add((_FLUSH, False, kind))
+                    elif name not in SKIP_TAGS and name != "img":
+                        child_kind = kind or _role_kind(child, name, roles)
+                        if name in BLOCK_TAGS:
+                            add((_FLUSH, False, kind))
+                            add((_VISIT, child, child_kind, in_link))
+                            add((_FLUSH, name in HEADING_TAGS, child_kind))
+                        elif name in CELL_TAGS:
+                            add(_CELL_GAP)
+                            add((_VISIT, child, child_kind, in_link))
+                            add(_CELL_GAP)
+                        elif kind is None and child_kind is not None and name != "a":
+                            # An inline element with a role of its own (a credit span, a hover
+                            # card): taken out as its own removal without breaking the line.
+                            add((_ROLE, child, child_kind))
+                        else:
+                            add((_VISIT, child, child_kind, in_link or name == "a"))
+                tail = child.tail
+                if tail:
+                    add((_TEXT, tail, in_link))
+            if steps:
+                steps.reverse()
+                stack.extend(steps)
         elif op == _FLUSH:
-            flush(heading=step[1], kind=step[2])
+            if buf:
+                flush(step[1], step[2])
         elif op == _TEXT:
-            buf.append((step[1], step[2]))
+            if buf or not step[1].isspace():
+                buf.append((step[1], step[2]))
         else:  # _ROLE
             text = squash(" ".join(_texts(step[1])))
             if text:
@@ -321,6 +360,8 @@ def walk(root: lxml.html.HtmlElement) -> list[Block]:
 
 # Steps of the walk: visit an element, end a line, add text, take out an inline role element.
 _VISIT, _FLUSH, _TEXT, _ROLE = range(4)
+# The space that separates two table cells of a row.
+_CELL_GAP = (_TEXT, " ", False)
 
 
 def _texts(el: lxml.html.HtmlElement) -> list[str]:
@@ -337,16 +378,36 @@ def _texts(el: lxml.html.HtmlElement) -> list[str]:
     return pieces
 
 
-def _role_kind(el: lxml.html.HtmlElement, name: str) -> str | None:
+def _role_kind(el: lxml.html.HtmlElement, name: str, memo: dict[str, str | None]) -> str | None:
+    """The boilerplate role an element's name or ``class`` / ``id`` / ``itemprop`` words give it
+    (None for none, or for a role element too long to be one). ``memo`` keeps the answer for each
+    attribute string met in this walk (a page repeats its class names)."""
     if name in ("figure", "figcaption"):
         return "caption_credit"
-    attrs = " ".join((el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""))
-    if not attrs.strip():
+    names = (el.get("class"), el.get("id"), el.get("itemprop"))
+    if not any(names):
+        return None
+    attrs = " ".join([n or "" for n in names])
+    try:
+        kind = memo[attrs]
+    except KeyError:
+        kind = memo[attrs] = _attribute_kind(attrs)
+    if kind is not None and len(" ".join(_texts(el)).split()) > _ROLE_MAX_WORDS:
+        return None
+    return kind
+
+
+def _attribute_kind(attrs: str) -> str | None:
+    """The role a ``class id itemprop`` string names, or None."""
+    # (a hyphen put in below joins no key but "sign-up", and "signup" is a key too)
+    if attrs.isascii():
+        # IGNORECASE on ASCII is lower-casing: the same answer, several times faster
+        if not _ROLE_KEYS_LOWER.search(attrs.lower()):
+            return None
+    elif not _ROLE_KEYS.search(attrs):
         return None
     attrs = _CAMEL.sub(r"\1-\2", attrs)  # "newsCaption" names a caption too
     for kind, pattern in _ROLE_WORDS:
         if pattern.search(attrs):
-            if len(" ".join(_texts(el)).split()) > _ROLE_MAX_WORDS:
-                return None
             return kind
     return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from ..article import Article, Paragraph, Removal
 from ..errors import NoArticleError
@@ -75,12 +77,35 @@ def normalize(line: str) -> str:
 
 def rule_kind(line: str) -> str | None:
     """The boilerplate kind of one line by the line rules, or None for content."""
-    line = squash(line)
+    return _line_kind(squash(line))
+
+
+def _line_kind(line: str) -> str | None:
+    """``rule_kind`` of a line already squashed (every block's text is)."""
     n_words = len(line.split())
-    for rule in LINE_RULES:
-        if rule.matches(line, n_words):
-            return rule.kind
+    by_length = _rules_by_length()
+    if n_words >= len(by_length):
+        return None
+    for kind, match in by_length[n_words]:
+        if match(line) is not None:
+            return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _rules_by_length() -> tuple[tuple[tuple[str, Callable[[str], object]], ...], ...]:
+    """For each line length in words, the rules that may judge such a line, in rule order, as
+    ``(kind, match)`` with ``match`` the rule's ``fullmatch`` or ``search`` (a rule whose
+    ``max_words`` is below the length is left out, as ``LineRule.matches`` says no for it)."""
+    longest = max(rule.max_words for rule in LINE_RULES)
+    return tuple(
+        tuple(
+            (rule.kind, rule.pattern.search if rule.search else rule.pattern.fullmatch)
+            for rule in LINE_RULES
+            if n_words <= rule.max_words
+        )
+        for n_words in range(longest + 1)
+    )
 
 
 def _dropped_boilerplate(
@@ -95,9 +120,10 @@ def _dropped_boilerplate(
     kept = {}
     for i, block in enumerate(content):
         kept.setdefault(block.text, i)
-    start = next(
-        (i for i, b in enumerate(page) if title and normalize(b.text) == normalize(title)), None
-    )
+    start = None
+    if title:
+        headline = normalize(title)
+        start = next((i for i, b in enumerate(page) if normalize(b.text) == headline), None)
     if start is None:
         start = next((i for i, b in enumerate(page) if b.text in kept), 0)
     out: list[tuple[float, Removal]] = []
@@ -106,7 +132,7 @@ def _dropped_boilerplate(
         if block.text in kept:
             position = kept[block.text]
             continue
-        kind = block.kind or rule_kind(block.text)
+        kind = block.kind or _line_kind(block.text)
         if kind is not None:
             out.append((position + 0.5, Removal(block.text, kind, "extractor")))
     return out
@@ -129,7 +155,7 @@ def _finish(
         if is_link_headline(block):
             removed.append((i, Removal(block.text, "related_links", "markup")))
             continue
-        kind = rule_kind(block.text)
+        kind = _line_kind(block.text)
         if kind is not None:
             removed.append((i, Removal(block.text, kind)))
         else:
