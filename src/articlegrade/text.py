@@ -65,6 +65,9 @@ def split_sentences(paragraph: str) -> list[str]:
 #: The characters besides a letter's two ASCII cases that ``re.IGNORECASE`` matches it with
 #: (Python's simple case folding: dotted and dotless I, the Kelvin sign, the long s).
 _EXTRA_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
+#: Those characters: where one occurs, lower-casing a text and matching without the flag is not
+#: the same as matching with it.
+IGNORECASE_ODD = re.compile(f"[{''.join(_EXTRA_CASES.values())}]")
 
 
 def letter_class(letter: str) -> str:

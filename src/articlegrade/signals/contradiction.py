@@ -48,6 +48,7 @@ from math import log
 from operator import itemgetter
 
 from ..article import Article
+from ..text import IGNORECASE_ODD
 from .base import NAN, SignalResult, per_100_words
 
 MAX_PAIRS = 400  # candidate pairs examined per article, most-overlapping first
@@ -117,7 +118,6 @@ _BOTH_OPENER = re.compile(
 # matching of the ASCII pattern letters agrees with ``str.lower``: it does for every character but
 # four that ``re.IGNORECASE`` also matches to an ASCII letter (İ ı -> i, ſ -> s, Kelvin K -> k;
 # checked over all of Unicode); sentences holding one of those skip the prefilter.
-_IGNORECASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 _CONTRAST_KEYS = re.compile(
     "but|while|yet|though|however|whereas|despite|theless|conversely|spite|hand"
 )  # "although" and "even though" hold "though"; "nevertheless"/"nonetheless" "theless"
@@ -140,7 +140,7 @@ def _count_hedges(sentence: str) -> int:
 def _both_sides(sentences: Sequence[str], lowered: Sequence[str | None] | None = None) -> list[str]:
     """Evidence of each both-sides instance (one string per instance). ``lowered``: each
     sentence lower-cased, or None where the key-word prefilter must not be used (see
-    ``_IGNORECASE_ODD``); computed when not given."""
+    ``IGNORECASE_ODD``); computed when not given."""
     if lowered is None:
         lowered = [_lowered(s) for s in sentences]
     found: list[str] = []
@@ -174,7 +174,7 @@ def _both_sides(sentences: Sequence[str], lowered: Sequence[str | None] | None =
 
 def _lowered(sentence: str) -> str | None:
     """``sentence`` lower-cased for the key-word prefilters, None when they cannot be trusted."""
-    if not sentence.isascii() and _IGNORECASE_ODD.search(sentence):
+    if not sentence.isascii() and IGNORECASE_ODD.search(sentence):
         return None
     return sentence.lower()
 
@@ -323,7 +323,7 @@ _DIGIT = re.compile(r"\d")
 
 def _reduce(text: str) -> _Sent:
     """One sentence reduced for comparison (see ``_Sent``)."""
-    if text.isascii() or not _IGNORECASE_ODD.search(text):
+    if text.isascii() or not IGNORECASE_ODD.search(text):
         # Lower-casing keeps every token boundary (only İ and the Kelvin sign lower to an ASCII
         # letter, checked over all of Unicode) and the pattern treats ' and ’ alike: one call for
         # the whole sentence gives the tokens lower-cased one by one.
