@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import math
+from itertools import islice
 
 import pytest
-from conftest import SAMPLES
+from conftest import DATA, SAMPLES, need_shared
 
 import articlegrade
 from articlegrade import Article, Paragraph
@@ -164,3 +166,44 @@ def test_repeated_sentences_pair_like_distinct_ones() -> None:
     assert pairs == brute[: contradiction.MAX_PAIRS]
     assert len(pairs) == contradiction.MAX_PAIRS
     assert idf["bridge"] == math.log(121 / 90.5)
+
+
+def _flagged_by_score_pairs(sentences: tuple[str, ...]) -> list[tuple[float, int, int]]:
+    return [
+        (p.strength, p.i, p.j)
+        for p in contradiction.score_pairs(sentences)
+        if p.overlap >= contradiction.MIN_OVERLAP and p.strength > 0
+    ]
+
+
+def test_flagged_pairs_equal_score_pairs_on_samples_and_planted_pairs() -> None:
+    # analyze() takes its shortcuts (no conflicts below MIN_OVERLAP, negation/number first);
+    # score_pairs() computes every conflict of every pair: the flagged pairs must be the same.
+    docs = [_seed(p.name).sentences for p in sorted(SAMPLES.glob("*.txt"))]
+    docs.append(tuple(BRIDGE))
+    docs.append(
+        (
+            "Sales of the new phone rose sharply in 2020.",
+            "Sales of the new phone did not rise in 2021.",
+            "Sales of the new phone fell sharply in 2020.",
+            "Sales of the new phone rose sharply in 2020.",
+        )
+    )
+    flagged = 0
+    for sentences in docs:
+        expected = _flagged_by_score_pairs(sentences)
+        assert contradiction._flagged(sentences) == expected
+        flagged += len(expected)
+    assert flagged >= 5
+
+
+def test_flagged_pairs_equal_score_pairs_on_contradoc() -> None:
+    path = need_shared(DATA / "contradiction" / "contradoc_truncated.jsonl")
+    flagged = 0
+    with path.open(encoding="utf-8") as lines:
+        for line in islice(lines, 150):
+            sentences = articlegrade.clean(json.loads(line)["text"]).sentences
+            expected = _flagged_by_score_pairs(sentences)
+            assert contradiction._flagged(sentences) == expected
+            flagged += len(expected)
+    assert flagged >= 50

@@ -335,7 +335,8 @@ def _reduce(text: str) -> _Sent:
         lowered = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
         low = "n't"  # no shortcut below
     words = frozenset(lowered)
-    content = set(map(_content_stem, words))
+    # words of _NOT_CONTENT have no content stem: leaving them out first only saves calls
+    content = set(map(_content_stem, words - _NOT_CONTENT))
     content.discard("")
     negated = not words.isdisjoint(_NEGATION) or (
         "n't" in low and any(w.endswith("n't") for w in words)
@@ -455,7 +456,9 @@ def candidate_pairs(
     for k, s in enumerate(sents):
         for w in s.content:
             index[w].append(k)
-    idf = {w: log((n + 1) / (len(p) + 0.5)) for w, p in index.items()}
+    # the idf depends on the posting length only: one log per distinct length
+    by_len = {c: log((n + 1) / (c + 0.5)) for c in set(map(len, index.values()))}
+    idf = {w: by_len[len(p)] for w, p in index.items()}
     shared: Counter[tuple[int, int]] = Counter()
     for postings in index.values():
         if 2 <= len(postings) <= limit:
@@ -557,6 +560,55 @@ def score_pairs(sentences: tuple[str, ...] | list[str]) -> list[Pair]:
     return out
 
 
+def _flagged(sentences: Sequence[str]) -> list[tuple[float, int, int]]:
+    """(strength, i, j) of the pairs ``analyze`` flags (overlap >= MIN_OVERLAP, strength > 0),
+    strongest first, ties in index order: the flagged pairs of ``score_pairs`` with the same
+    values, skipping work that cannot change them. A pair under MIN_OVERLAP is never flagged, so
+    its conflicts are not computed, and a conflict at full value whose weight is the largest of
+    those left (negation, then number, by ``WEIGHTS``) ends the checks for that pair."""
+    sents = list(map(_reduce, sentences))
+    pairs, idf = candidate_pairs(sents)
+    weights: dict[int, float] = {}
+    conflict_words: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+    w_neg, w_num, w_ant = WEIGHTS["negation"], WEIGHTS["number"], WEIGHTS["antonym"]
+    negation_wins = w_neg >= max(w_num, w_ant)
+    number_wins = w_num >= w_ant
+    out: list[tuple[float, int, int]] = []
+    for i, j in pairs:
+        a, b = sents[i], sents[j]
+        if a.content.isdisjoint(b.content):
+            continue  # overlap 0
+        wi = weights.get(i)
+        if wi is None:
+            wi = weights[i] = _weight(a, idf)
+        wj = weights.get(j)
+        if wj is None:
+            wj = weights[j] = _weight(b, idf)
+        overlap = _overlap(a, b, idf, wi, wj)
+        if overlap < MIN_OVERLAP:
+            continue
+        negation = w_neg if a.negated != b.negated else 0.0
+        if negation and negation_wins:
+            weight = negation
+        else:
+            number = _number_conflict(a, b)
+            if number == 1.0 and number_wins:
+                weight = max(negation, w_num)
+            else:
+                ca = conflict_words.get(i)
+                if ca is None:
+                    ca = conflict_words[i] = _conflict_words(a.words)
+                cb = conflict_words.get(j)
+                if cb is None:
+                    cb = conflict_words[j] = _conflict_words(b.words)
+                weight = max(negation, w_num * number, w_ant * _antonym_conflict(a, b, ca, cb))
+        strength = min(1.0, overlap * weight)
+        if strength > 0:
+            out.append((strength, i, j))
+    out.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return out
+
+
 def analyze(article: Article) -> SignalResult:
     """Marker rates and self-contradiction of one article."""
     sentences = article.sentences
@@ -591,12 +643,11 @@ def analyze(article: Article) -> SignalResult:
         values["contradiction.score"] = NAN
         values["contradiction.pairs"] = NAN
         return SignalResult(values, evidence)
-    pairs = score_pairs(sentences)
-    flagged = [p for p in pairs if p.overlap >= MIN_OVERLAP and p.strength > 0]
-    values["contradiction.score"] = flagged[0].strength if flagged else 0.0
+    flagged = _flagged(sentences)
+    values["contradiction.score"] = flagged[0][0] if flagged else 0.0
     values["contradiction.pairs"] = float(len(flagged))
     evidence["contradiction.score"] = [
-        f"{sentences[p.i]} ⟷ {sentences[p.j]}" for p in flagged[:TOP_EVIDENCE]
+        f"{sentences[i]} ⟷ {sentences[j]}" for _, i, j in flagged[:TOP_EVIDENCE]
     ]
     return SignalResult(values, evidence)
 

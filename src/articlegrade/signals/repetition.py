@@ -33,7 +33,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain, pairwise
+from itertools import chain, compress, pairwise
 
 from ..article import Article
 from ..text import WORD_RE, words
@@ -175,13 +175,17 @@ def _repeated_starts(tokens: Sequence[str], max_n: int) -> dict[int, tuple[list[
     size = len(tokens)
     levels: dict[int, tuple[list[int], Counter]] = {}
     starts = list(range(size - 1))
-    counts: Counter = Counter(pairwise(tokens))
+    grams: list[tuple[str, ...]] = list(pairwise(tokens))  # the n-gram at each start
+    counts: Counter = Counter(grams)
     levels[2] = (starts, counts)
     for n in range(3, max_n + 1):
-        prev = counts
-        k = n - 1
-        starts = [i for i in starts if i + n <= size and prev[tokens[i : i + k]] > 1]
-        counts = Counter([tokens[i : i + n] for i in starts])
+        # keep the starts whose (n-1)-gram occurs more than once (1 < count), then drop the
+        # last start if its n-gram would run past the end (only the last one can)
+        starts = list(compress(starts, map((1).__lt__, map(counts.__getitem__, grams))))
+        if starts and starts[-1] + n > size:
+            starts.pop()
+        grams = [tokens[i : i + n] for i in starts]
+        counts = Counter(grams)
         levels[n] = (starts, counts)
     return levels
 
