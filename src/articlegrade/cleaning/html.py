@@ -13,6 +13,7 @@ bylines, newsletters or comment forms are taken out here as markup removals, wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import lxml.html
 from lxml import etree
@@ -254,16 +255,19 @@ def page_title(tree: lxml.html.HtmlElement) -> tuple[str, str]:
     return head, title_tag
 
 
-def extract_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+def extract_blocks(
+    tree: lxml.html.HtmlElement, reparse: Callable[[], lxml.html.HtmlElement] | None = None
+) -> list[Block]:
     """Main content of the page as blocks, from readability-lxml's summary.
 
-    Readability mutates the tree it is given (it drops hidden elements): call ``page_blocks``
-    first when both are wanted.
+    Readability mutates the tree it is given (it drops hidden elements; given ``reparse``, a
+    function parsing the page again, it may use the tree up): call ``page_blocks`` first when
+    both are wanted.
     """
     from readability.readability import Unparseable
 
     try:
-        summary = summary_html(tree)
+        summary = summary_html(tree, reparse)
     except (Unparseable, ValueError, TypeError, AssertionError, RecursionError):
         # readability asserts on a page without <body> ("too many bodies: []"): the caller
         # falls back to the page's own blocks.
@@ -287,81 +291,98 @@ def walk(root: lxml.html.HtmlElement) -> list[Block]:
     ``<br>`` breaks a line, table cells join their row, headings are marked, and elements
     whose role is boilerplate (figure, caption, share bar ...) carry that kind.
 
-    Iterative (an explicit stack of steps), so no page is too deep to walk."""
+    Iterative (a stack of the open elements' child iterators), so no page is too deep to walk."""
     out: list[Block] = []
-    buf: list[tuple[str, bool]] = []  # (text, inside a link)
-    roles: dict[str, str | None] = {}  # class / id / itemprop string -> the role it names
+    buf: list[str] = []  # the text pieces of the line being built
+    linked: list[str] = []  # those of them inside a link
+    roles: dict[tuple, str | None] = {}  # (class, id, itemprop) -> the role it names
 
-    def flush(heading: bool = False, kind: str | None = None) -> None:
-        if not buf:
-            return
-        line = squash("".join([text for text, _ in buf]))
+    def flush(heading: bool, kind: str | None) -> None:
+        line = squash("".join(buf))
         if line:
-            linked = sum(len(text.split()) for text, in_link in buf if in_link)
-            share = min(1.0, linked / len(line.split()))
+            share = 0.0
+            if linked:
+                words = sum(len(text.split()) for text in linked)
+                share = min(1.0, words / len(line.split()))
             out.append(Block(line, is_heading=heading, kind=kind, link_share=share))
         buf.clear()
+        linked.clear()
 
-    stack: list[tuple] = [(_VISIT, root, None, False)]
-    while stack:
-        step = stack.pop()
-        op = step[0]
-        if op == _VISIT:
-            _, node, kind, in_link = step
-            text = node.text
-            # White space at the start of a line is dropped by squash and holds no linked word:
-            # it is not kept (most of a page's text nodes are such white space).
-            if text and (buf or not text.isspace()):
-                buf.append((text, in_link))
-            steps: list[tuple] = []
-            add = steps.append
-            for child in node:
-                tag = child.tag
-                # comments and processing instructions have no str tag
-                if isinstance(tag, str):
-                    name = tag.lower()
-                    if name == "br":
-                        add((_FLUSH, False, kind))
-                    elif name not in SKIP_TAGS and name != "img":
-                        child_kind = kind or _role_kind(child, name, roles)
-                        if name in BLOCK_TAGS:
-                            add((_FLUSH, False, kind))
-                            add((_VISIT, child, child_kind, in_link))
-                            add((_FLUSH, name in HEADING_TAGS, child_kind))
-                        elif name in CELL_TAGS:
-                            add(_CELL_GAP)
-                            add((_VISIT, child, child_kind, in_link))
-                            add(_CELL_GAP)
-                        elif kind is None and child_kind is not None and name != "a":
-                            # An inline element with a role of its own (a credit span, a hover
-                            # card): taken out as its own removal without breaking the line.
-                            add((_ROLE, child, child_kind))
-                        else:
-                            add((_VISIT, child, child_kind, in_link or name == "a"))
-                tail = child.tail
-                if tail:
-                    add((_TEXT, tail, in_link))
-            if steps:
-                steps.reverse()
-                stack.extend(steps)
-        elif op == _FLUSH:
-            if buf:
-                flush(step[1], step[2])
-        elif op == _TEXT:
-            if buf or not step[1].isspace():
-                buf.append((step[1], step[2]))
-        else:  # _ROLE
-            text = squash(" ".join(_texts(step[1])))
-            if text:
-                out.append(Block(text, kind=step[2]))
-    flush()
+    # White space at the start of a line is dropped by squash and holds no linked word: it is
+    # not kept (most of a page's text nodes are such white space).
+    text = root.text
+    if text and not text.isspace():
+        buf.append(text)
+    # The open element: its children still to walk, its kind and whether it is inside a link;
+    # ``stack`` holds the same for each open ancestor, with the child opened from it and what
+    # closing that child does.
+    children, kind, in_link = iter(root), None, False
+    stack: list[tuple] = []
+    while True:
+        for child in children:
+            tag = child.tag
+            if isinstance(tag, str):  # comments and processing instructions have no str tag
+                name = tag.lower()
+                if name == "br":
+                    if buf:
+                        flush(False, kind)
+                elif name not in SKIP_TAGS and name != "img":
+                    child_kind = kind or _role_kind(child, name, roles)
+                    child_in_link = in_link
+                    if name in BLOCK_TAGS:
+                        if buf:
+                            flush(False, kind)
+                        close = _CLOSE_LINE
+                    elif name in CELL_TAGS:
+                        if buf:
+                            buf.append(" ")  # cells of a row are separated by a space
+                        close = _CLOSE_CELL
+                    elif kind is None and child_kind is not None and name != "a":
+                        # An inline element with a role of its own (a credit span, a hover
+                        # card): taken out as its own removal without breaking the line.
+                        role_text = squash(" ".join(_texts(child)))
+                        if role_text:
+                            out.append(Block(role_text, kind=child_kind))
+                        close = None
+                    else:
+                        close = _CLOSE_INLINE
+                        child_in_link = in_link or name == "a"
+                    if close is not None:  # open the child: its text, then its children
+                        stack.append((children, kind, in_link, child, close, name, child_kind))
+                        children, kind, in_link = iter(child), child_kind, child_in_link
+                        text = child.text
+                        if text and (buf or not text.isspace()):
+                            buf.append(text)
+                            if in_link:
+                                linked.append(text)
+                        break
+            tail = child.tail
+            if tail and (buf or not tail.isspace()):
+                buf.append(tail)
+                if in_link:
+                    linked.append(tail)
+        else:  # the open element has no child left: close it
+            if not stack:
+                break
+            children, kind, in_link, child, close, name, child_kind = stack.pop()
+            if close is _CLOSE_LINE:
+                if buf:
+                    flush(name in HEADING_TAGS, child_kind)
+            elif close is _CLOSE_CELL and buf:
+                buf.append(" ")
+            tail = child.tail
+            if tail and (buf or not tail.isspace()):
+                buf.append(tail)
+                if in_link:
+                    linked.append(tail)
+    if buf:
+        flush(False, None)
     return out
 
 
-# Steps of the walk: visit an element, end a line, add text, take out an inline role element.
-_VISIT, _FLUSH, _TEXT, _ROLE = range(4)
-# The space that separates two table cells of a row.
-_CELL_GAP = (_TEXT, " ", False)
+# What closing an opened element does: end the line (a block), add the space after a table cell,
+# nothing (an inline element).
+_CLOSE_LINE, _CLOSE_CELL, _CLOSE_INLINE = "line", "cell", "inline"
 
 
 def _texts(el: lxml.html.HtmlElement) -> list[str]:
@@ -378,20 +399,19 @@ def _texts(el: lxml.html.HtmlElement) -> list[str]:
     return pieces
 
 
-def _role_kind(el: lxml.html.HtmlElement, name: str, memo: dict[str, str | None]) -> str | None:
+def _role_kind(el: lxml.html.HtmlElement, name: str, memo: dict[tuple, str | None]) -> str | None:
     """The boilerplate role an element's name or ``class`` / ``id`` / ``itemprop`` words give it
     (None for none, or for a role element too long to be one). ``memo`` keeps the answer for each
-    attribute string met in this walk (a page repeats its class names)."""
+    ``(class, id, itemprop)`` met in this walk (a page repeats its class names)."""
     if name in ("figure", "figcaption"):
         return "caption_credit"
     names = (el.get("class"), el.get("id"), el.get("itemprop"))
     if not any(names):
         return None
-    attrs = " ".join([n or "" for n in names])
     try:
-        kind = memo[attrs]
+        kind = memo[names]
     except KeyError:
-        kind = memo[attrs] = _attribute_kind(attrs)
+        kind = memo[names] = _attribute_kind(" ".join([n or "" for n in names]))
     if kind is not None and len(" ".join(_texts(el)).split()) > _ROLE_MAX_WORDS:
         return None
     return kind

@@ -8,14 +8,18 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+import lxml.html
+
 from ..article import Article, Paragraph, Removal
 from ..errors import NoArticleError
 from ..source import read_source
+from ..text import IGNORECASE_ODD
 from .blocks import Block, squash
 from .html import extract_blocks, page_blocks, page_title, parse_html
 from .rules import LINE_RULES
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _NORM = re.compile(r"[\W_]+")
 # A heading in plain text: a short line that does not end like a sentence or a clause.
 _HEADING_MAX_WORDS = 20
@@ -43,11 +47,19 @@ def clean(source: str | bytes | os.PathLike, url: str | None = None) -> Article:
             raise NoArticleError("the page is empty")
         title, title_tag = page_title(tree)
         page = page_blocks(tree)  # before readability, which mutates the tree
-        blocks = extract_blocks(tree) or page
+        # The tree is not read again: readability may use it up (a second pass parses anew).
+        blocks = extract_blocks(tree, lambda: _reparse(doc.text)) or page
         dropped = _dropped_boilerplate(page, blocks, title) if blocks is not page else []
         return _finish(blocks, title, title_tag, url, "html", dropped)
     blocks = [Block(line, is_heading=is_heading_line(line)) for line in _text_lines(doc.text)]
     return _finish(blocks, None, "", url, "text")
+
+
+def _reparse(text: str) -> lxml.html.HtmlElement:
+    """The page parsed again: the same tree as the first parse (which gave one)."""
+    tree = parse_html(text)
+    assert tree is not None
+    return tree
 
 
 def is_heading_line(line: str) -> bool:
@@ -86,21 +98,46 @@ def _line_kind(line: str) -> str | None:
     by_length = _rules_by_length()
     if n_words >= len(by_length):
         return None
-    for kind, match in by_length[n_words]:
+    # A rule with ``needs`` is asked only of a line holding one of them, looked for in the line
+    # lower-cased: what IGNORECASE matches an ASCII letter with, but on a line with one of the
+    # characters it also matches ASCII letters with (IGNORECASE_ODD), where no rule is skipped.
+    low = None
+    digit = None
+    for kind, match, needs, needs_digit in by_length[n_words]:
+        if needs:
+            if low is None:
+                low = line.lower() if line.isascii() or not IGNORECASE_ODD.search(line) else ""
+            if low:
+                for need in needs:
+                    if need in low:
+                        break
+                else:
+                    continue
+        if needs_digit:
+            if digit is None:
+                digit = _DIGIT.search(line) is not None
+            if not digit:
+                continue
         if match(line) is not None:
             return kind
     return None
 
 
 @lru_cache(maxsize=1)
-def _rules_by_length() -> tuple[tuple[tuple[str, Callable[[str], object]], ...], ...]:
+def _rules_by_length() -> tuple[tuple[tuple[str, Callable[[str], object], tuple, bool], ...], ...]:
     """For each line length in words, the rules that may judge such a line, in rule order, as
-    ``(kind, match)`` with ``match`` the rule's ``fullmatch`` or ``search`` (a rule whose
-    ``max_words`` is below the length is left out, as ``LineRule.matches`` says no for it)."""
+    ``(kind, match, needs, needs_digit)`` with ``match`` the rule's ``fullmatch`` or ``search``
+    (a rule whose ``max_words`` is below the length is left out, as ``LineRule.matches`` says no
+    for it)."""
     longest = max(rule.max_words for rule in LINE_RULES)
     return tuple(
         tuple(
-            (rule.kind, rule.pattern.search if rule.search else rule.pattern.fullmatch)
+            (
+                rule.kind,
+                rule.pattern.search if rule.search else rule.pattern.fullmatch,
+                rule.needs,
+                rule.needs_digit,
+            )
             for rule in LINE_RULES
             if n_words <= rule.max_words
         )

@@ -6,15 +6,19 @@
 summary's time, most of it ``rewrite_links`` asking every element for each of 16 link attributes.
 ``_clean_copy`` makes the same tree in one pass over the copy, with the same lxml calls on the
 same nodes in the same order; pages it does not cover (``<object>``, ``<param valuetype="ref">``,
-``<meta http-equiv="refresh">``) go through the Cleaner itself. A few of readability's steps are
-also run as copies that give the same answers faster: its "unlikely candidate" test asked once of
-all class / id strings, its block-tag test on one serialisation per div, its ``clean(text)`` with
-the substitutions skipped when they cannot change the text, its debug lines formatted only when
-debug logging is on.
+``<meta http-equiv="refresh">``) go through the Cleaner itself. Given ``reparse`` (a function
+parsing the page again), the page's own tree is cleaned instead of a copy, and readability's
+second, less ruthless pass (when the first finds too little) cleans a tree parsed anew. A few of
+readability's steps are also run as copies that give the same answers faster: its "unlikely
+candidate" removal (its word test asked once of all class / id strings, its two xpath tests per
+element answered from one walk), its block-tag test read from the tags below each div, its
+``text_length`` counted from the words instead of cleaning the text (``_text_length``), and its
+debug lines (in ``score_paragraphs`` and ``sanitize``) formatted only when debug logging is on.
 
 The short path is used only with the readability-lxml version it was checked against (the same
-summary on the Zyte pages and on pages built to take every branch, ``tests/test_zyte.py``); with
-any other version, or another cleaner setting, readability runs as is.
+summary on the Zyte pages and on pages built to take every branch, ``tests/test_zyte.py`` and
+``tests/test_cleaning_shortcuts.py``); with any other version, or another cleaner setting,
+readability runs as is.
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ import copy
 import logging
 import re
 import sys
+import urllib.parse
 import warnings
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from itertools import accumulate
@@ -75,15 +81,25 @@ _SCRIPT_SCHEMES = tuple(
     for name in ("javascript", "jscript", "livescript", "vbscript", "data", "about", "mocha")
 )
 _KILL_TAGS = frozenset({"script", "style", "link"})
+# lxml_html_clean's ``_substitute_whitespace`` pattern.
+_WHITE_SPACE = r"[\s\x00-\x08\x0B\x0C\x0E-\x19]+"
 
 
-def summary_html(tree: lxml.html.HtmlElement) -> str:
+def summary_html(
+    tree: lxml.html.HtmlElement, reparse: Callable[[], lxml.html.HtmlElement] | None = None
+) -> str:
     """readability-lxml's ``Document(tree).summary(html_partial=True)``; mutates ``tree`` as
-    readability does (hidden elements are dropped). Raises what readability raises."""
+    readability does (hidden elements are dropped). Raises what readability raises.
+
+    ``reparse``, a function that parses the page again into a tree equal to ``tree``, lets the
+    short path use ``tree`` up instead of copying it (the tree is then left in pieces)."""
+    document = _document_class()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         # No url: readability would only use it to make links absolute, and we read text.
-        return _document_class()(tree).summary(html_partial=True)
+        if reparse is not None and getattr(document, "takes_reparse", False):
+            return document(tree, reparse=reparse).summary(html_partial=True)
+        return document(tree).summary(html_partial=True)
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +123,9 @@ def _document_class() -> type:
         or None in (unquote, white_space, schemes)
         or getattr(schemes, "__self__", None) is None
         or (schemes.__self__.pattern, schemes.__self__.flags) != _SCRIPT_SCHEME_PATTERN
+        # what _scripted takes a plain value to be left as by unquote and white_space
+        or unquote is not urllib.parse.unquote_plus
+        or getattr(getattr(white_space, "__self__", None), "pattern", None) != _WHITE_SPACE
         or any(
             getattr(html_cleaner, name, object()) != value
             for name, value in _CLEANER_SETTINGS.items()
@@ -114,12 +133,14 @@ def _document_class() -> type:
     ):
         return Document
     from readability.debug import describe
-    from readability.readability import REGEXES, log
+    from readability.debug import text_content as debug_text
+    from readability.readability import REGEXES, is_video_url, log
 
     if not (
         _WORDS.fullmatch(REGEXES["unlikelyCandidatesRe"].pattern)
         and REGEXES["unlikelyCandidatesRe"].flags & re.IGNORECASE
         and REGEXES["divToPElementsRe"].pattern == r"<(blockquote|dl|div|img|ol|p|pre|table|ul)"
+        and REGEXES["divToPElementsRe"].flags & re.IGNORECASE  # as _BLOCK_TAG_NAME
     ):
         return Document
     from lxml.etree import tostring, tounicode
@@ -139,12 +160,26 @@ def _document_class() -> type:
 
         #: The Cleaner's test for a script scheme in a link (see ``_scripted``).
         has_scheme = staticmethod(scheme_test)
+        #: ``summary_html`` may pass ``reparse`` (readability's own ``Document`` takes none).
+        takes_reparse = True
+
+        def __init__(self, input: Any, *args: Any, reparse: Any = None, **kwargs: Any) -> None:
+            # reparse: None, or a function giving a fresh tree equal to ``input``; with one,
+            # ``input`` is given away: cleaned in place instead of copied, and each later
+            # parse (readability's second, less ruthless pass) cleans a fresh tree.
+            super().__init__(input, *args, **kwargs)
+            self.reparse = reparse
+            self.parses = 0
 
         def _parse(self, input: Any) -> Any:
             if not isinstance(input, lxml.html.HtmlElement):
                 return super()._parse(input)
             # readability 0.9's _parse, with html_cleaner.clean_html(doc) -> _clean_copy(doc)
             doc = input
+            in_place = self.reparse is not None and input is self.input
+            if in_place and self.parses:
+                doc = self.reparse()  # the input tree was cleaned in place by the first parse
+            self.parses += 1
             self.encoding = "utf-8"
             # One search for both steps: with nothing hidden dropped, the styled elements are
             # the ones found; else they are looked for again, as readability does.
@@ -155,7 +190,7 @@ def _document_class() -> type:
             for elem in doc.xpath("//*[@style]") if hidden else marked:
                 if display_none.search(elem.get("style")):
                     elem.drop_tree()
-            doc, bases = _clean_copy(doc, html_cleaner, scheme_test)
+            doc, bases = _clean_copy(doc, html_cleaner, scheme_test, in_place)
             if self.url:
                 doc.make_links_absolute(
                     self.url, resolve_base_href=True, handle_failures=self.handle_failures
@@ -175,24 +210,44 @@ def _document_class() -> type:
 
         def remove_unlikely_candidates(self) -> None:
             # readability 0.9's, with its "unlikely" test asked once of all class / id strings
-            # joined (its words cannot span the NUL between two strings), not once per element.
+            # joined (its words cannot span the NUL between two strings), not once per element,
+            # and its two xpath tests per element answered from one walk:
+            # - an element inside a subtree dropped earlier in this loop is skipped: dropping it
+            #   would only change that detached subtree, which is no longer part of the page;
+            # - "ancestor-or-self::pre | ancestor-or-self::code" by reading the element's
+            #   ancestors (the same walk tells a detached element: its top is not the page's);
+            # - "descendant-or-self::main | ... article | ... math" by membership in the set of
+            #   those elements and their ancestors, found once before anything is dropped. The
+            #   answer cannot change during the loop for an element still in the page: an
+            #   element holding one of them is never dropped, so none of them ever leaves.
             unlikely = REGEXES["unlikelyCandidatesRe"]
             maybe = REGEXES["okMaybeItsACandidateRe"]
-            elems = self.html.xpath(".//*[@class or @id]")  # findall(".//*") with a "class id"
+            root = self.html
+            # the top of the page: the root, unless it was given with a parent
+            page_top = ([root, *root.iterancestors()])[-1]
+            elems = root.xpath(".//*[@class or @id]")  # findall(".//*") with a "class id"
             strings = ["{} {}".format(e.get("class", ""), e.get("id", "")) for e in elems]
+            holders = None  # elements with a main / article / math at or below them
+            debug = log.isEnabledFor(logging.DEBUG)
             for i in _matching(strings, unlikely):
                 elem, s = elems[i], strings[i]
-                if len(s) < 2:
+                if len(s) < 2 or maybe.search(s) or elem.tag in ("html", "body"):
                     continue
-                if (
-                    not maybe.search(s)
-                    and elem.tag not in ["html", "body"]
-                    and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
-                    and not elem.xpath(
-                        "descendant-or-self::main | descendant-or-self::article | "
-                        "descendant-or-self::math"
-                    )
-                ):
+                top, in_code = elem, elem.tag in _CODE_TAGS
+                for top in elem.iterancestors():
+                    if top.tag in _CODE_TAGS:
+                        in_code = True
+                if in_code or top is not page_top:
+                    continue
+                if holders is None:
+                    holders = set()
+                    for found in root.xpath(_HOLDS_CONTENT):
+                        if found not in holders:
+                            holders.add(found)
+                            holders.update(found.iterancestors())
+                if elem not in holders:
+                    if debug:
+                        log.debug("Removing unlikely candidate - %s", describe(elem))
                     elem.drop_tree()
 
         def transform_misused_divs_into_paragraphs(self) -> None:
@@ -200,9 +255,28 @@ def _document_class() -> type:
             # block tag in str(b"".join(...)) (the repr of the UTF-8 bytes); here the div is
             # serialised once and searched past its own "<div" with the same pattern on bytes:
             # the div's own attributes and text escape "<", so the same tags are found.
+            #
+            # Faster still, the element tags below the div are read instead: in that XML
+            # serialisation a "<" followed by a letter starts an element's tag (text and
+            # attribute values escape "<"), so the pattern finds a tag when a descendant's name
+            # starts with one of its words. A comment, processing instruction, entity or
+            # namespaced tag below the div (none is left by the clean-up pass) sends it to the
+            # serialisation test.
             block_tags = _bytes_pattern(REGEXES["divToPElementsRe"])
             for elem in self.tags(self.html, "div"):
-                if not block_tags.search(tostring(elem, encoding="utf-8", with_tail=False), 1):
+                for node in elem.iterdescendants():
+                    tag = node.tag
+                    if tag.__class__ is not str or tag[:1] == "{":
+                        found = block_tags.search(
+                            tostring(elem, encoding="utf-8", with_tail=False), 1
+                        )
+                        break
+                    if _BLOCK_TAG_NAME.match(tag):
+                        found = True
+                        break
+                else:
+                    found = False
+                if not found:
                     elem.tag = "p"
 
             for elem in self.tags(self.html, "div"):
@@ -239,16 +313,17 @@ def _document_class() -> type:
                         child.drop_tree()
 
         def get_link_density(self, elem: Any) -> float:
-            # readability 0.9's, with its text_length(e) = len(clean(e.text_content() or "")).
+            # readability 0.9's, with its text_length(e) = len(clean(e.text_content() or ""))
+            # counted by _text_length.
             link_length = 0
             for i in elem.findall(".//a"):
-                link_length += len(_clean_text(i.text_content() or ""))
-            total_length = len(_clean_text(elem.text_content() or ""))
+                link_length += _text_length(i.text_content() or "")
+            total_length = _text_length(elem.text_content() or "")
             return float(link_length) / max(total_length, 1)
 
         def score_paragraphs(self) -> dict:
-            # readability 0.9's, with clean() -> _clean_text() and its debug line (which
-            # describes every candidate) formatted only when debug logging is on.
+            # readability 0.9's, with len(clean(text)) -> _text_length(text) and its debug line
+            # (which describes every candidate) formatted only when debug logging is on.
             min_len = self.min_text_length
             candidates: dict = {}
             ordered = []
@@ -258,8 +333,9 @@ def _document_class() -> type:
                     continue
                 grand_parent_node = parent_node.getparent()
 
-                inner_text = _clean_text(elem.text_content() or "")
-                inner_text_len = len(inner_text)
+                # clean() changes only white space: the cleaned text has the text's commas
+                inner_text = elem.text_content() or ""
+                inner_text_len = _text_length(inner_text)
                 if inner_text_len < min_len:
                     continue
 
@@ -272,7 +348,7 @@ def _document_class() -> type:
                     ordered.append(grand_parent_node)
 
                 content_score = 1
-                content_score += len(inner_text.split(","))
+                content_score += inner_text.count(",") + 1  # len(clean(text).split(","))
                 content_score += min((inner_text_len / 100), 3)
                 candidates[parent_node]["content_score"] += content_score
                 if grand_parent_node is not None:
@@ -294,6 +370,152 @@ def _document_class() -> type:
                 candidate["content_score"] *= 1 - ld
 
             return candidates
+
+        def sanitize(self, node: Any, candidates: dict, keep_all_images: bool = False) -> Any:
+            # readability 0.9's, with text_length(e) -> _text_length(e.text_content() or "")
+            # and its debug lines (which describe elements and clean their text) formatted only
+            # when debug logging is on.
+            debug = log.isEnabledFor(logging.DEBUG)
+            min_len = self.min_text_length
+            for header in self.tags(node, "h1", "h2", "h3", "h4", "h5", "h6"):
+                if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
+                    header.drop_tree()
+
+            for elem in self.tags(node, "p"):
+                if (
+                    REGEXES["callToActionRe"].search(elem.text_content())
+                    and self.get_link_density(elem) > 0.2
+                ):
+                    elem.drop_tree()
+
+            for elem in self.tags(node, "form", "textarea"):
+                elem.drop_tree()
+
+            for elem in self.tags(node, "iframe"):
+                if "src" in elem.attrib and is_video_url(elem.attrib["src"]):
+                    elem.attrib.pop("srcdoc", None)
+                    elem.text = "VIDEO"
+                else:
+                    elem.drop_tree()
+
+            allowed = self.get_preserved_elements(node)
+            # Conditionally clean <table>s, <ul>s, and <div>s
+            for el in self.reverse_tags(
+                node, "table", "ul", "div", "aside", "header", "footer", "section"
+            ):
+                if el in allowed:
+                    continue
+                weight = self.class_weight(el)
+                content_score = candidates[el]["content_score"] if el in candidates else 0
+                tag = el.tag
+
+                if weight + content_score < 0:
+                    if debug:
+                        log.debug(
+                            "Removed %s with score %6.3f and weight %-3s",
+                            describe(el),
+                            content_score,
+                            weight,
+                        )
+                    el.drop_tree()
+                elif el.text_content().count(",") < 10:
+                    counts = {}
+                    for kind in ["p", "img", "li", "a", "embed", "input"]:
+                        counts[kind] = len(el.findall(f".//{kind}"))
+                    counts["li"] -= 100
+                    counts["input"] -= len(el.findall('.//input[@type="hidden"]'))
+
+                    # Count the text length excluding any surrounding whitespace
+                    content_length = _text_length(el.text_content() or "")
+                    link_density = self.get_link_density(el)
+                    parent_node = el.getparent()
+                    if parent_node is not None:
+                        if parent_node in candidates:
+                            content_score = candidates[parent_node]["content_score"]
+                        else:
+                            content_score = 0
+                    to_remove = False
+                    reason = ""
+
+                    if keep_all_images and el.tag == "div" and counts["img"] >= 1:
+                        continue
+                    if counts["p"] and counts["img"] > 1 + counts["p"] * 1.3:
+                        reason = "too many images ({})".format(counts["img"])
+                        to_remove = True
+                    elif counts["li"] > counts["p"] and tag not in ("ol", "ul"):
+                        reason = "more <li>s than <p>s"
+                        to_remove = True
+                    elif counts["input"] > (counts["p"] / 3):
+                        reason = "less than 3x <p>s than <input>s"
+                        to_remove = True
+                    elif content_length < min_len and counts["img"] == 0:
+                        reason = f"too short content length {content_length} without a single image"
+                        to_remove = True
+                    elif content_length < min_len and counts["img"] > 2:
+                        reason = f"too short content length {content_length} and too many images"
+                        to_remove = True
+                    elif weight < 25 and link_density > (  # noqa: SIM114 (readability's order)
+                        0.25
+                        if tag in ("ul", "section")
+                        and el.xpath("ancestor::main | ancestor::article")
+                        else 0.2
+                    ):
+                        reason = f"too many links {link_density:.3f} for its weight {weight}"
+                        to_remove = True
+                    elif weight >= 25 and link_density > 0.5:
+                        reason = f"too many links {link_density:.3f} for its weight {weight}"
+                        to_remove = True
+                    elif (counts["embed"] == 1 and content_length < 75) or counts["embed"] > 1:
+                        reason = "<embed>s with too short content length, or too many <embed>s"
+                        to_remove = True
+                    elif not content_length:
+                        reason = "no content"
+                        to_remove = True
+                        # find x non empty preceding and succeeding siblings
+                        i, j = 0, 0
+                        x = 1
+                        siblings = []
+                        for sib in el.itersiblings():
+                            sib_content_length = _text_length(sib.text_content() or "")
+                            if sib_content_length:
+                                i = +1
+                                siblings.append(sib_content_length)
+                                if i == x:
+                                    break
+                        for sib in el.itersiblings(preceding=True):
+                            sib_content_length = _text_length(sib.text_content() or "")
+                            if sib_content_length:
+                                j = +1
+                                siblings.append(sib_content_length)
+                                if j == x:
+                                    break
+                        if siblings and sum(siblings) > 1000:
+                            to_remove = False
+                            if debug:
+                                log.debug("Allowing %s", describe(el))
+                            for desnode in self.tags(el, "table", "ul", "div", "section"):
+                                allowed[desnode] = True
+
+                    if to_remove:
+                        if debug:
+                            log.debug(
+                                "Removed %6.3f %s with weight %s cause it has %s.",
+                                content_score,
+                                describe(el),
+                                weight,
+                                reason,
+                            )
+                        el.drop_tree()
+                    elif debug:
+                        log.debug(
+                            "Not removing %s of length %s: %s",
+                            describe(el),
+                            content_length,
+                            debug_text(el),
+                        )
+
+            self.html = node
+            return self.get_clean_html()
 
     return ShortCleanDocument
 
@@ -319,6 +541,45 @@ def _clean_text(text: str) -> str:
     return text.strip()
 
 
+#: The tags of readability 0.9's "ancestor-or-self::pre | ancestor-or-self::code" test.
+_CODE_TAGS = ("pre", "code")
+#: readability 0.9's test for an element that must not be dropped as an unlikely candidate, asked
+#: once of the root (the elements found and their ancestors are the ones it says yes for).
+_HOLDS_CONTENT = "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+
+#: The white space characters (``str.isspace``, which is what ``\s`` matches in a str pattern)
+#: besides space and line end: a run of white space holding one of them (and no line end) may
+#: be left longer than one character by ``clean`` (tabs too: "\t|[ \t]{2,}" turns "\t " into
+#: two spaces).
+_ODD_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+
+
+def _text_length(text: str) -> int:
+    """``len(_clean_text(text))`` (readability 0.9's ``text_length`` of a text), without building
+    the cleaned text when it can be counted.
+
+    ``clean`` turns each run of white space inside the text into one character when the run
+    holds a line end or is 255 characters or longer (a line end or a space), and when it is
+    spaces only; it strips the ends. So the lines of the text, stripped and joined with a space,
+    clean to the same length, and when they hold no tab or other white space (a no-break space
+    ...) every run is one character: the length is the words plus one character between each two.
+    """
+    if "\n" in text:
+        text = " ".join(filter(None, [line.strip() for line in text.split("\n")]))
+    if _ODD_SPACE.search(text):
+        return len(_clean_text(text))
+    words = text.split()
+    return sum(map(len, words)) + len(words) - 1 if words else 0
+
+
+#: readability 0.9's divToPElementsRe (checked in ``_document_class``) on a tag name: the tags
+#: its "<" search finds in a serialisation (ASCII: it searches the repr of UTF-8 bytes).
+_BLOCK_TAG_NAME = re.compile(r"(blockquote|dl|div|img|ol|p|pre|table|ul)", re.IGNORECASE | re.ASCII)
+
 #: readability 0.9's inline tags of transform_misused_divs_into_paragraphs.
 _INLINE_TAGS = frozenset(
     {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"}
@@ -335,33 +596,47 @@ def _matching(strings: list[str], words: re.Pattern[str]) -> list[int]:
     """Indexes, in order, of the strings in which ``words`` (an IGNORECASE alternation of
     lower-case words, hyphens allowed) finds a match: ``words.search(s)`` for each string, asked
     once of the strings joined with NUL (a match cannot span it). ASCII text is lower-cased and
-    searched case-sensitively, which is the same test and several times faster."""
+    each word looked for with ``str.find``, which is the same test and several times faster."""
     joined = "\x00".join(strings)
-    if joined.isascii():
-        joined = joined.lower()
-        words = _case_sensitive(words.pattern)
     starts = list(accumulate((len(s) + 1 for s in strings), initial=0))
-    found = {bisect_right(starts, match.start()) - 1 for match in words.finditer(joined)}
+    if not joined.isascii():
+        return sorted({bisect_right(starts, m.start()) - 1 for m in words.finditer(joined)})
+    # IGNORECASE on ASCII text is lower-casing: a string matches when it holds one of the words
+    joined = joined.lower()
+    found: set[int] = set()
+    for word in words.pattern.split("|"):
+        at = joined.find(word)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            found.add(index)
+            at = joined.find(word, starts[index + 1])  # the next string's start
     return sorted(found)
 
 
-@lru_cache(maxsize=8)
-def _case_sensitive(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 def _clean_copy(
-    doc: lxml.html.HtmlElement, cleaner: Any, has_scheme: Any
+    doc: lxml.html.HtmlElement, cleaner: Any, has_scheme: Any, in_place: bool = False
 ) -> tuple[lxml.html.HtmlElement, list | None]:
     """``cleaner.clean_html(doc)`` for readability's ``html_cleaner`` settings (the same tree), and
-    the ``<base href>`` elements left in it, in document order (None: not looked for).
+    the ``<base href>`` elements left in it, in document order (None: not looked for). With
+    ``in_place`` the tree is cleaned itself instead of a copy (unless the Cleaner is called).
 
     One pass over a copy of the page does the Cleaner's element steps: XHTML tags lose their
     namespace, ``<image>`` is renamed ``<img>``, ``on*`` attributes are deleted, the links are
     gathered, and the nodes to kill are listed in document order (the order the Cleaner drops
     them in). No kept ``<base>`` can be inside a killed node (those are void or hold raw text).
     """
-    original, doc = doc, copy.deepcopy(doc)
+    if in_place:
+        # The Cleaner itself is for a page with links of a kind of their own: asked before the
+        # tree is changed (the loop below would send it there from the element itself).
+        for el in doc.iter(*_SPECIAL_LINK_NAMES):
+            tag = el.tag
+            if tag.startswith(_XHTML):
+                tag = tag[len(_XHTML) :]
+            if tag in _SPECIAL_LINK_TAGS and el.keys() and _special_links(el, tag):
+                return cleaner.clean_html(doc), None
+        original = doc
+    else:
+        original, doc = doc, copy.deepcopy(doc)
     links: list[tuple[Any, str, str]] = []
     killed = []
     bases = []
@@ -381,13 +656,17 @@ def _clean_copy(
         names = el.keys()
         if not names:
             continue
-        if tag in _SPECIAL_LINK_TAGS and _special_links(el, tag):
+        if not in_place and tag in _SPECIAL_LINK_TAGS and _special_links(el, tag):
             return cleaner.clean_html(original), None
-        for name in names:
-            if name.startswith("on"):  # javascript=True: event attributes go
-                del el.attrib[name]
-            elif name in _LINK_ATTRS:
-                links.append((el, name, el.get(name)))
+        # Most elements have neither an event nor a link attribute: both are looked for in C
+        # first (each name follows a space in the joined names, so a name starting with "on"
+        # makes " on" found).
+        if " on" in " " + " ".join(names):
+            for name in names:
+                if name.startswith("on"):  # javascript=True: event attributes go
+                    del el.attrib[name]
+        if not _LINK_ATTRS.isdisjoint(names):
+            links.extend((el, name, el.get(name)) for name in names if name in _LINK_ATTRS)
         if tag == "base" and "href" in names:
             bases.append(el)
     # javascript=True: javascript: links go too (rewrite_links with _remove_javascript_link). Links
@@ -400,6 +679,7 @@ def _clean_copy(
 
 
 _SPECIAL_LINK_TAGS = frozenset({"object", "param", "meta"})
+_SPECIAL_LINK_NAMES = (*_SPECIAL_LINK_TAGS, *(_XHTML + tag for tag in _SPECIAL_LINK_TAGS))
 
 
 def _special_links(el: Any, tag: str) -> bool:
@@ -437,6 +717,51 @@ def _rewrite_links(links: list[tuple[Any, str, str]], cleaner: Any, has_scheme: 
 def _scripted(values: list[str], cleaner: Any, has_scheme: Any) -> set[str]:
     """The values the Cleaner empties as scripted links.
 
+    A plain value (printable ASCII without space, "%" or "+") is its own unquoted text with
+    white space dropped, so ``has_scheme`` finds a scheme in it where its lower case holds one:
+    plain values are joined with spaces (which none holds, so no scheme spans two of them) and
+    searched for each scheme at once; the Cleaner is asked of those found. Other values go
+    through ``_scheme_search``.
+    """
+    joined = " ".join(values)
+    if (
+        joined.isascii()
+        and joined.isprintable()
+        and "%" not in joined
+        and "+" not in joined
+        and joined.count(" ") == len(values) - 1
+    ):
+        plain, other = values, []
+    else:
+        plain, other = [], []
+        for value in values:
+            if (
+                value.isascii()
+                and value.isprintable()
+                and not (" " in value or "%" in value or "+" in value)
+            ):
+                plain.append(value)
+            else:
+                other.append(value)
+        joined = " ".join(plain)
+    joined = joined.lower()
+    starts = list(accumulate((len(value) + 1 for value in plain), initial=0))
+    found: set[int] = set()
+    for scheme in _SCRIPT_SCHEMES:
+        at = joined.find(scheme)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            found.add(index)
+            at = joined.find(scheme, starts[index + 1])  # the next value's start
+    scripted = {plain[i] for i in found if cleaner._remove_javascript_link(plain[i]) == ""}
+    if other:
+        scripted |= _scheme_search(other, cleaner, has_scheme)
+    return scripted
+
+
+def _scheme_search(values: list[str], cleaner: Any, has_scheme: Any) -> set[str]:
+    """The values the Cleaner empties as scripted links, by halving.
+
     ``has_scheme(text)`` is true when the text, unquoted and with white space dropped, holds a
     script scheme (``javascript:``, ``data:`` ...): every scripted link has one. Joined with
     ``"\\x01"`` (dropped with the white space, and it ends any %-escape) the values read as their
@@ -448,7 +773,7 @@ def _scripted(values: list[str], cleaner: Any, has_scheme: Any) -> set[str]:
     if len(values) <= _LEAF_LINKS:
         return {value for value in values if cleaner._remove_javascript_link(value) == ""}
     mid = len(values) // 2
-    return _scripted(values[:mid], cleaner, has_scheme) | _scripted(
+    return _scheme_search(values[:mid], cleaner, has_scheme) | _scheme_search(
         values[mid:], cleaner, has_scheme
     )
 

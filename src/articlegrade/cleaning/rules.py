@@ -69,12 +69,17 @@ class LineRule:
     """A boilerplate kind as one pattern: ``fullmatch`` over the whole line, or ``search`` in it.
 
     ``max_words`` bounds the lines it may judge; longer lines are content, whatever they say.
+    ``needs`` (lower-case strings) and ``needs_digit`` only make the rule faster to ask: every
+    match holds one of ``needs`` (in any case) and, with ``needs_digit``, a digit (``\\d``), so a
+    line without them is not matched (``tests/test_rules.py`` holds each to that).
     """
 
     kind: str
     pattern: re.Pattern[str]
     max_words: int = 20
     search: bool = False
+    needs: tuple[str, ...] = ()
+    needs_digit: bool = False
 
     def matches(self, line: str, n_words: int) -> bool:
         if n_words > self.max_words:
@@ -85,9 +90,16 @@ class LineRule:
 
 
 def _rule(
-    kind: str, pattern: str, max_words: int = 20, *, search: bool = False, flags: int = _I
+    kind: str,
+    pattern: str,
+    max_words: int = 20,
+    *,
+    search: bool = False,
+    flags: int = _I,
+    needs: tuple[str, ...] = (),
+    needs_digit: bool = False,
 ) -> LineRule:
-    return LineRule(kind, re.compile(pattern, flags), max_words, search)
+    return LineRule(kind, re.compile(pattern, flags), max_words, search, needs, needs_digit)
 
 
 #: What each kind means, with lines it takes out (examples are documentation; tests use others).
@@ -227,6 +239,20 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|^disclosure\s*:)",
         70,
         search=True,
+        # each alternative holds one of these words
+        needs=(
+            "affiliate",
+            "commission",
+            "share",
+            "portion",
+            "compensation",
+            "money",
+            "amazon",
+            "sale",
+            "cost",
+            "earn",
+            "disclosure",
+        ),
     ),
     # -- comment forms --------------------------------------------------------------------------
     _rule(
@@ -247,6 +273,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\buses\s+akismet\s+to\s+reduce\s+spam|\bcomments?\s+(?:are|is)\s+moderated",
         40,
         search=True,
+        needs=("published", "required", "website", "notify", "akismet", "moderated"),
     ),
     # -- share prompts --------------------------------------------------------------------------
     _rule(
@@ -281,6 +308,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\bby\s+clicking\s+here\b",
         20,
         search=True,
+        needs=("app", "click", "follow", "sign", "subscribe", "newsletter", "enter", "stay"),
     ),
     _rule(
         "call_to_action",
@@ -288,6 +316,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\bmeet\s+your\s+inbox\b|\bin\s+your\s+inbox\s+every\b",
         32,
         search=True,
+        needs=("inbox",),
     ),
     # -- cookies --------------------------------------------------------------------------------
     _rule(
@@ -297,6 +326,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\bby\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:site|website)\b.*\b(?:cookies|agree|consent)",
         45,
         search=True,
+        needs=("cookie", "agree", "consent"),
     ),
     # -- tracking artefacts: text of trackers and ad scripts that leaked into the text -----------
     _rule(
@@ -311,6 +341,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"\[[a-z_]{2,20}(?:\s[^\]]{0,300})?\].*\[/[a-z_]{2,20}\]",
         60,
         search=True,
+        needs=("[/",),
     ),
     # -- advertisements -------------------------------------------------------------------------
     _rule(
@@ -367,13 +398,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         16,
         flags=0,
     ),
-    _rule("byline_dateline", _DATELINE, 16),
+    # every date, "ago", reading time and clock time has a digit
+    _rule("byline_dateline", _DATELINE, 16, needs_digit=True),
     _rule(
         "byline_dateline",
         r"\W*(?:additional\s+)?(?:reporting|writing|research)\s+by\s+.{1,300}?[;,]\s*(?:(?:additional\s+)?reporting|editing|edited|writing|research)\s+by\s+.*"
         r"|\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[^()]{1,300}\)\W*"
         r"|.{1,300}\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b.*",
         60,
+        needs=("reporting", "writing", "research", "editing", "contributed"),
     ),
     _rule(
         "byline_dateline",
@@ -389,6 +422,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\b(?:click|tap)\s+to\s+(?:play|expand|enlarge|view)\b|\bloading\s+(?:video|player|gallery)",
         25,
         search=True,
+        needs=("javascript", "playback", "browser", "available", "click", "tap", "loading"),
     ),
     _rule(
         "media_placeholder",
@@ -414,5 +448,18 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"\W*(?:©|\(c\)|copyright\s+(?:©\s*)?(?:\d{4}|\(c\)))\s*.*|.*\ball\s+rights\s+reserved\b.*"
         r"|\W*(?:(?:terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy(?:\s+policy)?|contact(?:\s+us)?|about(?:\s+us)?|sitemap|cookie\s+policy|accessibility)\s*[|·•,]?\s*){1,8}",
         25,
+        needs=(
+            "©",
+            "(c)",
+            "copyright",
+            "reserved",
+            "terms",
+            "privacy",
+            "contact",
+            "about",
+            "sitemap",
+            "cookie",
+            "accessibility",
+        ),
     ),
 )
