@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -318,6 +319,12 @@ _VOCAB = sorted(
     | {"a million people", "the 2019 report", "has 5 percentage points", "Let's", "it'll"}
     | {"ſaid", "\u212a", "café", "Japan’s", "“quoted”", "–", "¹²", "٣", "€5", "Ünited", "İs"}
     | {"£3 million", "¥20", "Тест данные", "ΣΑΣ", "ǅ", "ẞ", "ﬆ", "µ", "x²", "a\xa0said", "…", "ı"}
+    # Edges of the split and no-month patterns: a word character or apostrophe next to a gate
+    # word, a year or a number; a month-less date; a number word or currency before a unit.
+    | {"x'90s", "_1990", "a1990", "21990", "15999", "2019-1-1", "1999s'", "1'90s", "2000-01-011"}
+    | {"I'd'x", "i'mx", "xi think", "begin my view", "in  my view", "I am going", "We can"}
+    | {"x've done", "'s been", "has_been", "going  to", "got to", "have to", "gonna", "ours"}
+    | {"5_ km", "x5 km", "$x5", "$ 5", "5 %", "5 over people", "3.5-km", "5 more times", "5km"}
 )
 _SEPARATORS = [" ", " ", " ", ", ", "-", "'", " (", ") ", ". ", "?", "!", "", "\n"]
 
@@ -381,3 +388,55 @@ def test_gates_are_distinct_flags_and_refuse_patterns_they_cannot_lower_case() -
         claims._Gate(0, re.compile(r"\bsaid\S", re.IGNORECASE), "said")
     assert claims.normalize("plain ASCII") == "plain ASCII"
     assert claims.normalize("Japan’s “navy” – 1") == 'Japan\'s "navy" - 1'
+    assert claims.normalize("‘a’ “b” c–d—e …") == "'a' \"b\" c-d-e …"
+    # A split needs one pattern per gate word, and only a word-opened case-insensitive gate.
+    with pytest.raises(ValueError):
+        claims._Gate(0, re.compile(r"\bsaid\b", re.IGNORECASE), "said says", split={"said": "said"})
+    with pytest.raises(ValueError):
+        claims._Gate(0, re.compile(r"\bsaid\b"), "said", split={"said": "said"})
+    with pytest.raises(ValueError):
+        claims._Gate(
+            0, re.compile(r"\bsaid\b", re.IGNORECASE), "said", digit=True, split={"said": "said"}
+        )
+
+
+def _count_in_order_reference(columns: np.ndarray, bounds: list[int]) -> tuple:
+    cols: list[int] = []
+    counts: list[int] = []
+    offsets = [0]
+    for start, end in pairwise(bounds):
+        counter = Counter(columns[start:end].tolist())  # insertion order: first occurrence
+        cols += counter
+        counts += counter.values()
+        offsets.append(len(cols))
+    return cols, counts, offsets
+
+
+def test_count_in_order_with_small_and_large_keys() -> None:
+    rng = np.random.default_rng(0)
+    for high, n in ((40, 300), (35_000, 5_000), (1 << 20, 4_000), (1 << 30, 50)):
+        # Ranges that make the sort keys fit int32 and ranges that need int64.
+        columns = rng.integers(0, high, size=n).astype(np.int32)
+        columns[::7] = columns[0]  # repeats within and across groups
+        cuts = np.sort(rng.integers(0, n + 1, size=12))
+        bounds = [0, *cuts.tolist(), n]
+        got_cols, got_counts, got_offsets = claims._count_in_order(columns, np.asarray(bounds))
+        want = _count_in_order_reference(columns, bounds)
+        assert (got_cols.tolist(), got_counts.tolist(), got_offsets) == want
+    empty = claims._count_in_order(np.zeros(0, dtype=np.int32), np.zeros(3, dtype=np.intp))
+    assert (empty[0].tolist(), empty[1].tolist(), empty[2]) == ([], [], [0, 0, 0])
+
+
+def test_character_columns_cache_is_bounded_and_exact() -> None:
+    model = claims.load_claim_model()
+    low, high = model.char_range
+    cache = claims._CharColumns(model.char_index, low, high)
+    for i in range(claims._CHAR_CACHE_SIZE + 10):
+        cache[f"w{i}"]
+        assert len(cache) <= claims._CHAR_CACHE_SIZE
+    assert "w0" not in cache and f"w{claims._CHAR_CACHE_SIZE + 9}" in cache  # the older half goes
+    for word in ("unemployment", "the", "x", "naïve"):
+        want = [
+            model.char_index[g] for g in claims.char_terms(word, low, high) if g in model.char_index
+        ]
+        assert np.frombuffer(cache[word], dtype=np.int32).tolist() == want

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial, reduce
-from itertools import chain, pairwise, repeat
-from operator import or_
+from functools import lru_cache
+from itertools import accumulate, islice, pairwise, repeat
 
 import numpy as np
 
@@ -38,13 +38,20 @@ MODEL_KIND = "claims-logreg-v1"
 # Text normalisation and the n-gram terms the model reads (shared with training).
 # ---------------------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+#: The characters ``normalize`` folds, and their ASCII forms.
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 _TERM_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[$%?!]")
 
 
 def normalize(sentence: str) -> str:
     """Curly quotes and dashes folded to ASCII, so web text and the training transcripts agree."""
-    return sentence if sentence.isascii() else sentence.translate(_QUOTES)
+    if sentence.isascii():
+        return sentence
+    # One ``str.replace`` per character (much faster than ``str.translate``); the same result, as
+    # every replacement is ASCII and so never replaced again.
+    for curly, ascii_form in _QUOTES:
+        sentence = sentence.replace(curly, ascii_form)
+    return sentence
 
 
 def word_terms(sentence: str) -> list[str]:
@@ -154,19 +161,22 @@ _PAST_FORMS = (
 _IRREGULAR_PAST = frozenset(_PAST_FORMS.split())
 _ED_RE = re.compile(r"\b[a-z]{3,}ed\b")
 _LOWER_WORD_RE = re.compile(r"[a-z']+")
-_PERFECT_RE = re.compile(
-    r"\b(?:has|have|had|'ve|'s)\s+(?:been|[a-z]+ed|gone|done|made|taken|seen|given|got|gotten|lost"
-    r"|won|grown|risen|fallen|cut|spent|built)\b",
-    re.IGNORECASE,
+_PERFECT_TAIL = (
+    r"\s+(?:been|[a-z]+ed|gone|done|made|taken|seen|given|got|gotten|lost"
+    r"|won|grown|risen|fallen|cut|spent|built)"
 )
+_PERFECT_RE = re.compile(rf"\b(?:has|have|had|'ve|'s){_PERFECT_TAIL}\b", re.IGNORECASE)
 _MODAL_RE = re.compile(
     r"\b(?:will|would|shall|should|could|can|may|might|must|ought|gonna|going to|need to|have to"
     r"|has to|got to)\b|'ll\b|'d\b",
     re.IGNORECASE,
 )
+_OPINION_VERBS = (
+    r"(?:think|believe|feel|hope|want|wish|know|need|must|should|will|would|can"
+    r"|am going|are going)"
+)
 _OPINION_RE = re.compile(
-    r"\b(?:i|we) (?:think|believe|feel|hope|want|wish|know|need|must|should|will|would|can"
-    r"|am going|are going)\b|\b(?:i'm|we're) going\b|\bin my (?:opinion|view|judgment)\b"
+    rf"\b(?:i|we) {_OPINION_VERBS}\b|\b(?:i'm|we're) going\b|\bin my (?:opinion|view|judgment)\b"
     r"|\bi'm (?:sure|convinced|confident)\b",
     re.IGNORECASE,
 )
@@ -249,6 +259,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 # ---------------------------------------------------------------------------------------------
 
 _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+_ASCII_CHARS = frozenset(map(chr, range(128)))
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"\w")
@@ -274,7 +285,7 @@ def _plain_char(c: str) -> bool:
 
 def _is_plain(text: str) -> bool:
     """Whether the shortcuts stay exact for ``text`` (see above)."""
-    return text.isascii() or all(_plain_char(c) for c in set(text) if not c.isascii())
+    return text.isascii() or all(map(_plain_char, set(text).difference(_ASCII_CHARS)))
 
 
 class _Gate:
@@ -286,6 +297,17 @@ class _Gate:
     ``possible`` mask, ``index`` its position in ``_GATES``. ``fast`` is the pattern lower-cased
     without IGNORECASE, for the lower-cased sentence (``None``: the pattern is case-sensitive and
     runs on the sentence itself).
+
+    ``split`` (gates opened by ``words``, and at most one mark): per gate word, a pattern that
+    matches a plain lower-cased sentence without the mark exactly where ``fast`` matches with
+    that word, so a match exists when one of the sentence's gate words' patterns matches; for a
+    counted gate (``_COUNTED_GATES``) the words' matches never overlap, so the number of matches
+    is their sum. Each starts with
+    its word as literal text, which ``re`` finds with a fast substring search instead of trying
+    every position (see ``_from_word``).
+
+    ``no_words``: the pattern for a plain sentence with none of ``words`` among its gate words,
+    matching exactly where ``fast`` (else ``regex``) does, on the same text.
     """
 
     __slots__ = (
@@ -296,7 +318,9 @@ class _Gate:
         "fast",
         "index",
         "marks",
+        "no_words",
         "regex",
+        "split",
         "words",
     )
 
@@ -309,6 +333,8 @@ class _Gate:
         digit: bool = False,
         also_words: str = "",
         also_marks: tuple[str, ...] = (),
+        split: dict[str, str] | None = None,
+        no_words: str | None = None,
     ) -> None:
         self.index = index
         self.bit = 1 << index
@@ -323,6 +349,21 @@ class _Gate:
             if _UPPER_ESCAPE.search(regex.pattern):
                 raise ValueError(f"cannot lower-case {regex.pattern!r}")
             self.fast = re.compile(regex.pattern.lower(), regex.flags & ~re.IGNORECASE)
+        self.split: dict[str, re.Pattern[str]] | None = None
+        if split is not None:
+            if self.fast is None or len(marks) > 1 or digit or also_words or also_marks:
+                raise ValueError("only a case-insensitive gate opened by words can split")
+            if set(split) != self.words:
+                raise ValueError("a split needs one pattern per gate word")
+            self.split = {w: re.compile(pattern) for w, pattern in split.items()}
+        self.no_words = None if no_words is None else re.compile(no_words)
+
+
+def _from_word(words: str, rest: str = "") -> dict[str, str]:
+    r"""Per word of ASCII letters, ``\b{word}{rest}\b`` written to start with the word: right
+    after a word of ``n`` letters, "not ``n + 1`` word characters before" is the test ``\b``
+    makes before its first letter."""
+    return {w: rf"{w}(?<!\w{{{len(w) + 1}}}){rest}\b" for w in words.split()}
 
 
 _MONTH_WORDS = (
@@ -343,10 +384,32 @@ _UNIT_WORDS = (
     "members countries nations states jobs employees workers students patients cases deaths "
     "users customers times"
 )
+_NUMWORD_WORDS = _QUANTITY_WORDS + " trillion dozen half third quarter percent"
+# ``_YEAR_RE`` and ``DATE_RE`` without a month name, starting with a character class so that
+# ``re`` skips to the digits and apostrophes (a plain sentence's only ``\d`` are ASCII digits).
+# After one consumed digit, "not two word characters before" is the ``\b`` before the digit;
+# after an apostrophe, "a word character and the apostrophe before" is the ``\b`` before it.
+_YEAR_DIGITS = r"(?:(?<=1)[5-9][0-9][0-9]|(?<=2)0[0-9][0-9])s?\b"
+_DECADE_TAIL = r"(?<=\w')[0-9]0s\b"
+#: ``_YEAR_RE``: ``\b{_YEAR}s?\b|\b'\d0s\b``.
+_YEAR_FROM_CHAR = rf"[0-9'](?:(?<!\w\w)(?<=[0-9]){_YEAR_DIGITS}|{_DECADE_TAIL})"
+#: ``DATE_RE`` where no month name can match (its first three alternatives need one):
+#: ``\b\d{4}-\d{2}-\d{2}\b|\b{_YEAR}s?\b|\b'\d0s\b``.
+_DATE_FROM_CHAR = (
+    rf"[0-9'](?:(?<!\w\w)(?<=[0-9])(?:[0-9]{{3}}-[0-9]{{2}}-[0-9]{{2}}\b|{_YEAR_DIGITS})"
+    rf"|{_DECADE_TAIL})"
+)
+#: ``QUANTITY_RE`` lower-cased where no number word can match (each is a gate word):
+#: ``[$€£¥]\s?\d...|\b\d[\d,.]*...{_UNIT}(?![\w])``, from one consumed character as above.
+_QUANTITY_FROM_CHAR = (
+    r"[$€£¥0-9](?:(?<=[$€£¥])\s?\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand))?"
+    r"|(?<=[0-9])(?<!\w\w)[\d,.]*(?:\s+(?:million|billion|trillion|thousand|hundred))?"
+    rf"(?:-|\s+|\s*(?=%))(?:over\s+|more\s+)?{_UNIT.lower()}(?![\w]))"
+)
 _GATES: tuple[_Gate, ...] = (
     _NUMBER_GATE := _Gate(0, NUMBER_RE, digit=True),
-    _DATE_GATE := _Gate(1, DATE_RE, _MONTH_WORDS, digit=True),
-    _YEAR_GATE := _Gate(2, _YEAR_RE, digit=True),
+    _DATE_GATE := _Gate(1, DATE_RE, _MONTH_WORDS, digit=True, no_words=_DATE_FROM_CHAR),
+    _YEAR_GATE := _Gate(2, _YEAR_RE, digit=True, no_words=_YEAR_FROM_CHAR),
     _MONTH_GATE := _Gate(3, _MONTH_RE, _MONTH_WORDS),
     # A number (digits or words) and a unit, "%" or a currency sign.
     _QUANTITY_GATE := _Gate(
@@ -356,6 +419,7 @@ _GATES: tuple[_Gate, ...] = (
         digit=True,
         also_words=_UNIT_WORDS,
         also_marks=("%", "$", "€", "£", "¥"),
+        no_words=_QUANTITY_FROM_CHAR,
     ),
     _SOURCE_GATE := _Gate(
         5,
@@ -373,7 +437,10 @@ _GATES: tuple[_Gate, ...] = (
         "considerable substantial variety number range",
     ),
     _NUMWORD_GATE := _Gate(
-        7, _NUMWORD_RE, _QUANTITY_WORDS + " trillion dozen half third quarter percent"
+        7,
+        _NUMWORD_RE,
+        _NUMWORD_WORDS,
+        split=_from_word(_NUMWORD_WORDS),
     ),
     _PERCENT_GATE := _Gate(8, _PERCENT_RE, "per percent percentage", marks=("%",)),
     # A digit and a currency sign or word; or "million dollars".
@@ -386,17 +453,52 @@ _GATES: tuple[_Gate, ...] = (
         also_marks=("$", "€", "£", "¥"),
     ),
     _TIME_REF_GATE := _Gate(
-        10, _TIME_REF_RE, "yesterday last ago past since earlier year decade century today"
+        10,
+        _TIME_REF_RE,
+        "yesterday last ago past since earlier year decade century today",
+        # Each phrase by one of its words (only searched, so "last decade" may match twice).
+        split=_from_word("yesterday ago since decade century today")
+        | _from_word("last", " (?:year|week|month|night|time|decade|century)")
+        | _from_word("earlier", " this")
+        | {"past": r"in(?<!\w{3}) the past\b", "year": r"this(?<!\w{5}) year\b"},
     ),
-    _PERFECT_GATE := _Gate(11, _PERFECT_RE, "has have had ve s"),
+    _PERFECT_GATE := _Gate(
+        11,
+        _PERFECT_RE,
+        "has have had ve s",
+        # "'ve" and "'s" need a word character before the apostrophe (the ``\b`` before it).
+        split=_from_word("has have had", _PERFECT_TAIL)
+        | {"ve": rf"'ve(?<=\w've){_PERFECT_TAIL}\b", "s": rf"'s(?<=\w's){_PERFECT_TAIL}\b"},
+    ),
+    # Whole words, so no two matches overlap.
     _MODAL_GATE := _Gate(
         12,
         _MODAL_RE,
         "will would shall should could can may might must ought gonna going need have has got ll d",
+        split=_from_word("will would shall should could can may might must ought gonna")
+        | _from_word("going need have has got", " to")
+        | {"ll": r"'ll\b", "d": r"'d\b"},
     ),
-    _OPINION_GATE := _Gate(13, _OPINION_RE, "i we my"),
-    _FIRST_GATE := _Gate(14, _FIRST_RE, "i me my mine we us our ours"),
-    _SECOND_GATE := _Gate(15, _SECOND_RE, "you your yours"),
+    _OPINION_GATE := _Gate(
+        13,
+        _OPINION_RE,
+        "i we my",
+        split={
+            "i": rf"i(?<!\w\w)(?: {_OPINION_VERBS}\b|'m going\b|'m (?:sure|convinced|confident)\b)",
+            "we": rf"we(?<!\w{{3}})(?: {_OPINION_VERBS}\b|'re going\b)",
+            "my": r"in(?<!\w{3}) my (?:opinion|view|judgment)\b",
+        },
+    ),
+    # "i" and "we" match before an apostrophe ("i'm" counts its "i"), so the forms with one
+    # never match: the pattern counts whole words.
+    _FIRST_GATE := _Gate(
+        14,
+        _FIRST_RE,
+        "i me my mine we us our ours",
+        split=_from_word("i me my mine we us our ours"),
+    ),
+    # Likewise "you're" counts its "you".
+    _SECOND_GATE := _Gate(15, _SECOND_RE, "you your yours", split=_from_word("you your yours")),
     _COMPARATIVE_GATE := _Gate(
         16, _COMPARATIVE_RE, "more less fewer better worse higher lower larger smaller bigger than"
     ),
@@ -405,12 +507,25 @@ _GATES: tuple[_Gate, ...] = (
         _SUPERLATIVE_RE,
         "most least best worst highest lowest largest smallest biggest first only",
         marks=("est",),
+        # Without "est", ``[a-z]{3,}est`` cannot match.
+        split=_from_word(
+            "most least best worst highest lowest largest smallest biggest first only"
+        ),
     ),
-    _NEGATION_GATE := _Gate(18, _NEGATION_RE, "not no never nothing none", marks=("n't",)),
+    # Without "n't", ``n't\b`` cannot match.
+    _NEGATION_GATE := _Gate(
+        18,
+        _NEGATION_RE,
+        "not no never nothing none",
+        marks=("n't",),
+        split=_from_word("not no never nothing none"),
+    ),
     _ATTRIBUTION_GATE := _Gate(
         19,
         _ATTRIBUTION_RE,
         "according said says reported announced stated study survey data report",
+        split=_from_word("said says reported announced stated study survey data report")
+        | _from_word("according", " to"),
     ),
     # Not run through the gate: only its words are used, to skip counting past-tense forms.
     _PAST_GATE := _Gate(20, _LOWER_WORD_RE, _PAST_FORMS),
@@ -445,11 +560,54 @@ _MARK_GATES: tuple[tuple[str, int], ...] = tuple(
 )
 
 
+_GATE_WORDS = frozenset(_WORD_GATES)
+
+
+def _plan(plain: bool) -> dict[int, tuple]:
+    """Per eager gate bit: its index, the pattern ``_Sentence`` runs, whether on the lower-cased
+    sentence, whether its matches are counted (``_Sentence.count``) or searched (``search``),
+    its ``split`` and the mark that rules it out (``""``: none), its ``words`` and ``no_words``
+    (all ``None`` unless plain)."""
+    return {
+        g.bit: (
+            g.index,
+            g.fast if plain and g.fast is not None else g.regex,
+            plain and g.fast is not None,
+            bool(g.bit & _COUNTED_GATES),
+            g.split if plain else None,
+            g.marks[0] if g.marks else "",
+            g.words if plain and g.no_words is not None else None,
+            g.no_words if plain else None,
+        )
+        for g in _GATES
+        if g.bit & _EAGER_GATES
+    }
+
+
+def _split_count(
+    split: dict[str, re.Pattern[str]], present: frozenset[str], low: str, counted: bool
+) -> int:
+    """A split gate's number of matches in ``low`` (``counted``), else whether it has one (0/1):
+    the sum over the sentence's gate words ``present`` (see ``_Gate``)."""
+    n = 0
+    for word in present.intersection(split):
+        if counted:
+            n += len(split[word].findall(low))
+        elif split[word].search(low) is not None:
+            return 1
+    return n
+
+
+_PLAIN_PLAN = _plan(True)
+_OTHER_PLAN = _plan(False)
+
+
 class _Sentence:
     """One sentence, normalised once, with the views every feature, marker and term reads.
 
-    ``text``: ``normalize(sentence)``; ``low``: its lower case; ``terms``: the ``_TERM_TOKEN``
-    tokens of ``low``; ``tokens``: ``words(text)``; ``plain``: whether the shortcuts apply;
+    ``text``: ``normalize(sentence)``; ``low``: its lower case; ``low_words``: ``low.split()``;
+    ``terms``: the ``_TERM_TOKEN`` tokens of ``low``; ``tokens``: ``words(text)``; ``plain``:
+    whether the shortcuts apply; ``present``: its ``_gate_words`` (plain only, else empty);
     ``possible``: bits of the gates whose pattern may match (all unless plain); ``found``:
     per gate of ``_EAGER_GATES`` (by index), its number of matches if counted, else whether it
     matches; ``names``: the number of proper names.
@@ -459,9 +617,11 @@ class _Sentence:
         "found",
         "has_digit",
         "low",
+        "low_words",
         "names",
         "plain",
         "possible",
+        "present",
         "raw",
         "terms",
         "text",
@@ -472,26 +632,47 @@ class _Sentence:
         self.raw = sentence
         self.text = s = normalize(sentence)
         self.low = low = s.lower()
+        self.low_words = low.split()
         self.terms = terms = _TERM_TOKEN.findall(low)
-        self.tokens = words(s)
+        self.tokens = tokens = words(s)
         ascii_digit = _ASCII_DIGIT.search(s) is not None
-        self.has_digit = ascii_digit if s.isascii() else any(c.isdigit() for c in s)
-        self.plain = _is_plain(s)
-        self.possible = _possible_gates(low, terms, ascii_digit) if self.plain else _ALL_GATES
+        # Any character with ``str.isdigit`` (an ASCII digit is one).
+        self.has_digit = ascii_digit or (not s.isascii() and any(map(str.isdigit, s)))
+        if _is_plain(s):
+            self.plain = True
+            self.present = present = _gate_words(low, terms)
+            self.possible = possible = _possible_gates(low, present, ascii_digit)
+            plan = _PLAIN_PLAN
+        else:
+            self.plain = False
+            self.present = present = frozenset()
+            self.possible = possible = _ALL_GATES
+            plan = _OTHER_PLAN
         self.found = found = [0] * len(_GATES)
-        bits = self.possible & _EAGER_GATES
+        # ``count`` / ``search`` of each eager gate that may match, inlined.
+        bits = possible & _EAGER_GATES
         while bits:
             bit = bits & -bits
             bits ^= bit
-            gate = _GATES[bit.bit_length() - 1]
-            found[gate.index] = self.count(gate) if bit & _COUNTED_GATES else self.search(gate)
-        self.names = len(self.proper_names())
+            index, regex, on_low, counted, split, mark, gate_words, no_words = plan[bit]
+            if split is not None and (not mark or mark not in low):
+                found[index] = _split_count(split, present, low, counted)
+                continue
+            if gate_words is not None and gate_words.isdisjoint(present):
+                regex = no_words
+            target = low if on_low else s
+            found[index] = len(regex.findall(target)) if counted else bool(regex.search(target))
+        self.names = len([t for t in tokens[1:] if t[:1].isupper() and t.lower() not in _I_FORMS])
 
     def search(self, gate: _Gate) -> bool:
         """``bool(gate.regex.search(self.text))``."""
         if not self.possible & gate.bit:
             return False
+        if gate.no_words is not None and self.plain and gate.words.isdisjoint(self.present):
+            return gate.no_words.search(self.text if gate.fast is None else self.low) is not None
         if gate.fast is not None and self.plain:
+            if gate.split is not None and not any(m in self.low for m in gate.marks):
+                return bool(_split_count(gate.split, self.present, self.low, False))
             return gate.fast.search(self.low) is not None
         return gate.regex.search(self.text) is not None
 
@@ -499,7 +680,13 @@ class _Sentence:
         """``len(gate.regex.findall(self.text))``."""
         if not self.possible & gate.bit:
             return 0
+        if gate.no_words is not None and self.plain and gate.words.isdisjoint(self.present):
+            return len(gate.no_words.findall(self.text if gate.fast is None else self.low))
         if gate.fast is not None and self.plain:
+            # Only a counted gate's split has disjoint matches (see ``_GATES``).
+            counted = gate.bit & _COUNTED_GATES
+            if gate.split is not None and counted and not any(m in self.low for m in gate.marks):
+                return _split_count(gate.split, self.present, self.low, True)
             return len(gate.fast.findall(self.low))
         return len(gate.regex.findall(self.text))
 
@@ -516,7 +703,11 @@ class _Sentence:
         low = self.low
         past = 0
         if self.possible & _PAST_GATE.bit:
-            past = sum(map(_IRREGULAR_PAST.__contains__, _LOWER_WORD_RE.findall(low)))
+            # Without an apostrophe the ``[a-z']+`` runs of ``low`` are its maximal ``[a-z]+``
+            # runs, which are exactly its letter ``terms`` (the other terms, numbers and marks,
+            # are no past form), so the terms are counted instead.
+            runs = self.terms if "'" not in low else _LOWER_WORD_RE.findall(low)
+            past = sum(map(_IRREGULAR_PAST.__contains__, runs))
         if "ed" in low:
             past += len(_ED_RE.findall(low))
         return past
@@ -524,7 +715,9 @@ class _Sentence:
     def features(self) -> list[float]:
         """``sentence_features``: the named features, in ``FEATURE_NAMES`` order."""
         s, found = self.text, self.found
-        n_words = max(len(s.split()), 1)
+        # Lower-casing a plain sentence keeps every character's whitespace class (``str.split``
+        # and ``\s`` test the same property), so both have as many words.
+        n_words = max(len(self.low_words) if self.plain else len(s.split()), 1)
         past = self.past_verbs()
         modals = found[_MODAL_GATE.index]
         first = found[_FIRST_GATE.index]
@@ -580,15 +773,22 @@ class _Sentence:
         }
 
 
-def _possible_gates(low: str, terms: list[str], digit: bool) -> int:
-    """Bits of the gates whose pattern may match a plain sentence (lower-cased ``low``, its
-    ``_TERM_TOKEN`` tokens ``terms``, ``digit``: whether it has a digit)."""
-    get = _WORD_GATES.get
-    bits = reduce(or_, map(get, terms, repeat(0)), _DIGIT_GATES if digit else 0)
+def _gate_words(low: str, terms: list[str]) -> frozenset[str]:
+    """The gate words among a sentence's ``_TERM_TOKEN`` tokens ``terms`` and the parts of those
+    with an apostrophe (``low``: the lower-cased sentence)."""
+    present = _GATE_WORDS.intersection(terms)
     if "'" in low:
-        for term in terms:
-            if "'" in term:
-                bits = reduce(or_, map(get, term.split("'"), repeat(0)), bits)
+        parts = [part for term in terms if "'" in term for part in term.split("'")]
+        present |= _GATE_WORDS.intersection(parts)
+    return present
+
+
+def _possible_gates(low: str, present: frozenset[str], digit: bool) -> int:
+    """Bits of the gates whose pattern may match a plain sentence (lower-cased ``low``, its
+    ``_gate_words`` ``present``, ``digit``: whether it has a digit)."""
+    bits = _DIGIT_GATES if digit else 0
+    for word in present:
+        bits |= _WORD_GATES[word]
     for mark, mark_bits in _MARK_GATES:
         if mark in low:
             bits |= mark_bits
@@ -620,27 +820,58 @@ def sentence_features(sentence: str) -> list[float]:
 _CHAR_CACHE_SIZE = 1 << 15
 
 
-def _word_char_columns(index: dict[str, int], low: int, high: int, word: str) -> np.ndarray:
-    """Columns of the known character n-grams of one lower-cased word, in ``char_terms`` order."""
-    padded = f" {word} "
-    size = len(padded)
-    get = index.get
-    grams = [padded[i : i + n] for n in range(low, high + 1) for i in range(size - n + 1)]
-    return np.array([c for c in map(get, grams) if c is not None], dtype=np.int64)
+class _CharColumns(dict):
+    """Lower-cased word -> the columns of its known character n-grams, in ``char_terms`` order, as
+    the bytes of a native ``int32`` array. Filled on a miss; when it holds ``_CHAR_CACHE_SIZE``
+    words it forgets the older half (in insertion order), so it stays bounded (about 8 MB: some
+    230 bytes a word)."""
+
+    __slots__ = ("high", "index", "low")
+
+    def __init__(self, index: dict[str, int], low: int, high: int) -> None:
+        super().__init__()
+        self.index, self.low, self.high = index, low, high
+
+    def __missing__(self, word: str) -> bytes:
+        if len(self) >= _CHAR_CACHE_SIZE:
+            for old in list(islice(self, _CHAR_CACHE_SIZE // 2)):
+                del self[old]
+        padded = f" {word} "
+        size = len(padded)
+        grams = [
+            padded[i : i + n] for n in range(self.low, self.high + 1) for i in range(size - n + 1)
+        ]
+        get = self.index.get
+        self[word] = cols = array("i", [c for c in map(get, grams) if c is not None]).tobytes()
+        return cols
+
+    def cache_clear(self) -> None:
+        """Forget every word (as ``functools.lru_cache`` does)."""
+        self.clear()
 
 
-def _count_in_order(columns: np.ndarray, lengths: Sequence[int]) -> tuple:
+def _count_in_order(
+    columns: np.ndarray, bounds: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
     """Per group, its distinct columns in order of first occurrence and how often each occurs.
 
-    ``columns`` holds the groups' columns one after another, ``lengths[i]`` of them for group
-    ``i``. Returns (columns, counts, number of distinct columns per group). One sort of
-    ``column * n + position`` brings each column's occurrences together in position order.
+    ``columns`` holds the groups' columns one after another, group ``i`` at
+    ``columns[bounds[i] : bounds[i + 1]]``. Returns (columns, counts, where each group's
+    distinct columns start, then their total). One sort of ``column << shift | position`` brings
+    each column's occurrences together in position order.
     """
     n = len(columns)
-    group = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    keys = np.sort(columns * n + np.arange(n, dtype=np.int64))
-    sorted_cols = keys // n
-    positions = keys - sorted_cols * n
+    shift = n.bit_length()
+    # int32 keys (a faster sort) when every key fits, else int64; the order is the same.
+    dtype = np.int32 if (int(columns.max(initial=0)) + 1) << shift <= 1 << 31 else np.int64
+    keys = columns.astype(dtype) << shift
+    keys |= np.arange(n, dtype=dtype)
+    keys.sort()
+    sorted_cols = keys >> shift
+    positions = keys & ((1 << shift) - 1)
+    # The group of each position: +1 at every group start after the first (empty groups add
+    # theirs at the same place), summed.
+    group = np.bincount(bounds[1:-1], minlength=n + 1)[:n].cumsum()
     sorted_group = group[positions]
     starts_run = np.empty(n, dtype=bool)
     starts_run[:1] = True
@@ -648,11 +879,10 @@ def _count_in_order(columns: np.ndarray, lengths: Sequence[int]) -> tuple:
     starts_run[1:] |= sorted_group[1:] != sorted_group[:-1]
     starts = np.flatnonzero(starts_run)
     first = positions[starts]
-    counts = np.zeros(n, dtype=np.int64)
+    counts = np.zeros(n, dtype=np.intp)
     counts[first] = np.diff(starts, append=n)
     first.sort()
-    per_group = np.bincount(group[first], minlength=len(lengths))
-    return columns[first], counts[first], per_group.tolist()
+    return columns[first], counts[first], np.searchsorted(first, bounds).tolist()
 
 
 @dataclass(frozen=True)
@@ -661,11 +891,13 @@ class ClaimModel:
     intercept, a threshold.
 
     ``word_index`` / ``char_index`` map terms to columns of ``idf`` and ``coef`` (character
-    columns follow the word columns); ``char_columns(word)`` gives the character columns of one
-    lower-cased word (memoised, bounded).
+    columns follow the word columns); ``bigram_index`` maps a pair of word tokens to the column
+    of their bigram; ``char_columns[word]`` gives the character columns of one lower-cased word
+    (memoised, bounded: see ``_CharColumns``).
     """
 
     word_index: dict[str, int]
+    bigram_index: dict[tuple[str, str], int]
     char_index: dict[str, int]
     idf: np.ndarray
     coef: np.ndarray
@@ -675,16 +907,26 @@ class ClaimModel:
     feature_coef: np.ndarray
     intercept: float
     threshold: float
-    char_columns: Callable[[str], np.ndarray]
+    char_columns: _CharColumns
 
     @classmethod
     def from_params(cls, params: dict) -> ClaimModel:
         """Build from a model file's ``params`` (see ``articlegrade.training.claims``)."""
         word_vocab, char_vocab = params["word_vocab"], params["char_vocab"]
+        if len(word_vocab) + len(char_vocab) >= 1 << 31:
+            raise ValueError("too many terms for int32 columns")
         char_index = {t: i for i, t in enumerate(char_vocab, start=len(word_vocab))}
         low, high = int(params["char_range"][0]), int(params["char_range"][1])
+        # f"{a} {b}" == term exactly when (a, b) == term.split(" ") for tokens a, b without
+        # spaces (``_TERM_TOKEN`` tokens never hold one) and a term with exactly one space.
+        bigram_index = {
+            (pair[0], pair[1]): i
+            for i, t in enumerate(word_vocab)
+            if len(pair := t.split(" ")) == 2
+        }
         return cls(
             word_index={t: i for i, t in enumerate(word_vocab)},
+            bigram_index=bigram_index,
             char_index=char_index,
             idf=np.asarray(params["word_idf"] + params["char_idf"], dtype=np.float64),
             coef=np.asarray(params["word_coef"] + params["char_coef"], dtype=np.float64),
@@ -694,47 +936,52 @@ class ClaimModel:
             feature_coef=np.asarray(params["feature_coef"], dtype=np.float64),
             intercept=float(params["intercept"]),
             threshold=float(params["threshold"]),
-            char_columns=lru_cache(maxsize=_CHAR_CACHE_SIZE)(
-                partial(_word_char_columns, char_index, low, high)
-            ),
+            char_columns=_CharColumns(char_index, low, high),
         )
 
-    def _term_columns(self, sentences: Sequence[_Sentence]) -> tuple[np.ndarray, list[int]]:
+    def _term_columns(self, sentences: Sequence[_Sentence]) -> tuple[np.ndarray, np.ndarray]:
         """Columns of the known terms of each sentence, in term order: first every sentence's
-        ``word_terms``, then every sentence's ``char_terms``; and how many each has."""
-        get = self.word_index.get
-        words: list[int] = []
-        lengths: list[int] = []
+        ``word_terms``, then every sentence's ``char_terms``; and where each of these groups
+        starts, then the number of columns."""
+        get, bigram = self.word_index.get, self.bigram_index.get
+        ids: list[int] = []
+        word_ends = [0]
         for sentence in sentences:
             toks = sentence.terms
             if sentence.has_digit:
                 toks = ["<num>" if t[0].isdigit() else t for t in toks]
-            terms = chain(toks, [f"{a} {b}" for a, b in pairwise(toks)])
-            before = len(words)
-            words += [c for c in map(get, terms) if c is not None]
-            lengths.append(len(words) - before)
-        arrays = [np.array(words, dtype=np.int64)]
-        for sentence in sentences:
-            per_word = list(map(self.char_columns, sentence.low.split()))
-            arrays += per_word
-            lengths.append(sum(map(len, per_word)))
-        return np.concatenate(arrays), lengths
+            ids += map(get, toks, repeat(-1))
+            ids += map(bigram, pairwise(toks), repeat(-1))
+            word_ends.append(len(ids))
+        word_ids = np.array(ids, dtype=np.int32)
+        known = word_ids >= 0
+        known_before = np.zeros(len(ids) + 1, dtype=np.intp)
+        np.cumsum(known, out=known_before[1:])
+        word_bounds = known_before[word_ends]
+        cache = self.char_columns
+        chunks = [b"".join(map(cache.__getitem__, s.low_words)) for s in sentences]
+        char_bounds = np.fromiter(
+            accumulate(map(len, chunks), initial=0), dtype=np.intp, count=len(chunks) + 1
+        )
+        char_bounds >>= 2  # 4 bytes a column
+        char_bounds += word_bounds[-1]
+        columns = np.concatenate((word_ids[known], np.frombuffer(b"".join(chunks), dtype=np.int32)))
+        return columns, np.concatenate((word_bounds[:-1], char_bounds))
 
     def _term_scores(self, sentences: Sequence[_Sentence]) -> list[float]:
         """Per sentence, the word-block then the character-block contributions to the log-odds:
         sublinear tf times idf, L2-normalised, dotted with the coefficients (0 without terms)."""
-        cols, counts, distinct = _count_in_order(*self._term_columns(sentences))
+        cols, counts, offsets = _count_in_order(*self._term_columns(sentences))
         weights = (1.0 + np.log(counts.astype(np.float64))) * self.idf[cols]
         coefs = self.coef[cols]
         out: list[float] = []
-        end = 0
-        for n in distinct:
-            start, end = end, end + n
-            if not n:
+        for start, end in pairwise(offsets):
+            if start == end:
                 out.append(0.0)
                 continue
+            # ``ndarray.dot`` of two contiguous float64 vectors is the BLAS ddot ``@`` calls.
             w = weights[start:end]
-            out.append(float(w @ coefs[start:end]) / math.sqrt(float(w @ w)))
+            out.append(float(w.dot(coefs[start:end])) / math.sqrt(float(w.dot(w))))
         return out
 
     def _decisions(self, sentences: Sequence[_Sentence]) -> list[float]:
@@ -747,7 +994,7 @@ class ClaimModel:
         feats = (feats - self.feature_mean) / self.feature_scale
         coef = self.feature_coef
         return [
-            self.intercept + w + c + float(f @ coef)
+            self.intercept + w + c + float(f.dot(coef))
             for w, c, f in zip(word_scores, char_scores, feats, strict=True)
         ]
 
