@@ -148,7 +148,19 @@ def test_repeated_sentences_pair_like_distinct_ones() -> None:
         "The old bridge closed in 2001 after floods.",
         "Cats like fish.",
     ]
-    sentences = base * 30
+    # 5 copies: every level of equal counts fits under MAX_PAIRS (spelled out and sorted);
+    # 30 copies: the first level alone exceeds it (merged, cut at MAX_PAIRS)
+    small, _, small_brute = _grouped_and_brute(base * 5)
+    assert small == small_brute and 0 < len(small) < contradiction.MAX_PAIRS
+    pairs, idf, brute = _grouped_and_brute(base * 30)
+    assert pairs == brute[: contradiction.MAX_PAIRS]
+    assert len(pairs) == contradiction.MAX_PAIRS
+    assert idf["bridge"] == math.log(121 / 90.5)
+
+
+def _grouped_and_brute(
+    sentences: list[str],
+) -> tuple[list[tuple[int, int]], dict[str, float], list[tuple[int, int]]]:
     sents = [contradiction._reduce(s) for s in sentences]
     pairs, idf = contradiction.candidate_pairs(sents)
     index: dict[str, list[int]] = {}
@@ -163,9 +175,7 @@ def test_repeated_sentences_pair_like_distinct_ones() -> None:
                     key = (postings[x], postings[y])
                     shared[key] = shared.get(key, 0) + 1
     brute = sorted((p for p, c in shared.items() if c >= 2), key=lambda p: (-shared[p], p))
-    assert pairs == brute[: contradiction.MAX_PAIRS]
-    assert len(pairs) == contradiction.MAX_PAIRS
-    assert idf["bridge"] == math.log(121 / 90.5)
+    return pairs, idf, brute
 
 
 def _flagged_by_score_pairs(sentences: tuple[str, ...]) -> list[tuple[float, int, int]]:
@@ -207,3 +217,70 @@ def test_flagged_pairs_equal_score_pairs_on_contradoc() -> None:
             assert contradiction._flagged(sentences) == expected
             flagged += len(expected)
     assert flagged >= 50
+
+
+def test_every_marker_alternative_holds_a_key_word() -> None:
+    # A sentence whose lower-cased text holds none of a pattern's key words is never searched
+    # with the pattern: every alternative of each pattern must hold one.
+    cases = {
+        (contradiction._CONTRAST, contradiction._CONTRAST_KEYS): (
+            "On the other hand",
+            "In spite of rain",
+            "Even though",
+            "However",
+            "Although",
+            "Whereas",
+            "Despite",
+            "Nevertheless",
+            "Nonetheless",
+            "Conversely",
+            "But",
+            "Though",
+            "We left, while they stayed",
+            "And yet",
+        ),
+        (contradiction._HEDGE, contradiction._HEDGE_KEYS): (
+            "Some critics would argue",
+            "It is possible",
+            "It’s possible",
+            "Potentially",
+            "Possibly",
+            "Perhaps",
+            "Arguably",
+            "Likely",
+            "Might",
+            "Could",
+            "May",
+        ),
+        (contradiction._BOTH_FIXED, contradiction._BOTH_FIXED_KEYS): (
+            "Pros and cons",
+            "Advantages and disadvantages",
+            "Benefits and drawbacks",
+            "Strengths and weaknesses",
+            "Upsides and downsides",
+            "On one hand",
+        ),
+    }
+    for (pattern, keys), texts in cases.items():
+        for text in texts:
+            assert pattern.search(text), text
+            assert contradiction._holds(text.lower(), keys), text
+        assert not contradiction._holds("the plan works as planned.", keys)
+
+
+def test_contrast_pattern_without_while_and_yet() -> None:
+    # Sentences holding neither "while" nor "yet" are searched with _CONTRAST_WORDS only: the
+    # other alternatives of _CONTRAST all need one of those words.
+    full, words = contradiction._CONTRAST, contradiction._CONTRAST_NO_WHILE_YET
+    rest = full.pattern.removeprefix(contradiction._CONTRAST_WORDS + "|")
+    assert rest != full.pattern and words.pattern == contradiction._CONTRAST_WORDS
+    alternatives = rest.split(r"(?!\s+\w+ing\b)|")
+    assert len(alternatives) == 2
+    assert r"\bwhile\b" in alternatives[0] and r"\byet\b" in alternatives[1]
+    texts = [s.strip() + "." for s in MARKER_TEXT.split(".") if s.strip()]
+    texts += ["But also, as though it rained; even though, on the other   hand, BUT it did."]
+    for text in texts:
+        if "while" not in text.lower() and "yet" not in text.lower():
+            assert words.findall(text) == full.findall(text), text
+    assert len(full.findall("We waited, while it rained.")) == 1
+    assert not words.findall("We waited, while it rained.")

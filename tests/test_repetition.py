@@ -4,6 +4,7 @@ hand-computed references and on the two seed pages."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from conftest import SAMPLES
@@ -275,7 +276,147 @@ def test_paragraph_shingles_match_their_own_tokens() -> None:
         sets = shingler.paragraphs(units, sentences)
         names = {v: k for k, v in shingler.ids.items()}
         assert [frozenset(names[i] for i in s) for s in sets] == [grams(p) for p in units]
+    # Paragraphs of short sentences (under 8 words, a single word, none at all): their 3-grams
+    # inside and across sentences, some spanning three sentences, must be the paragraph's own.
+    short = [
+        "Yes. No. Maybe so. It is what it is, he said. Fine.",
+        "One. Two! — Three four five six seven eight nine ten. Eleven.",
+        "A b. C. D e f. G h. I.",
+        "Short one. Another one. And a third.",
+    ]
+    short_sentences = [s for p in short for s in articlegrade.text.split_sentences(p)]
+    assert len(short_sentences) == 14
+    shingler = repetition._Shingler()
+    sets = shingler.paragraphs(short, short_sentences)
+    names = {v: k for k, v in shingler.ids.items()}
+    assert [frozenset(names[i] for i in s) for s in sets] == [grams(p) for p in short]
+    assert all(sets[:3]) and not sets[3]  # the last paragraph has 7 words
     # 15, 15 and 16 tokens -> 13, 13, 14 shingles. 0-1 share "it holds ... the lab" (9) and
     # "kelvin's law holds here" (2, apostrophes unified): 11/13. 2 shares the 9 with both 0 and 1:
     # 9/13 each, a tie that goes to 0.
     assert repetition.near_duplicates(paras) == (3, 2, [(0, 1, 11 / 13), (0, 2, 9 / 13)])
+
+
+def _brute_gopher_ngrams(tokens: list[str]) -> list[object]:
+    """Top n-gram (2..4) and duplicate n-gram (5..10) results counted the plain way: every n-gram
+    in a Counter, and the left-to-right scan of the module docstring over every start."""
+    from collections import Counter
+
+    out: list[object] = []
+    for n in (2, 3, 4):
+        grams = [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+        if not grams:
+            out.append((0, (), 0))
+            continue
+        gram, count = Counter(grams).most_common(1)[0]
+        out.append(((sum(map(len, gram)) + n - 1) * count, gram, count))
+    for n in range(5, 11):
+        seen: set[tuple[str, ...]] = set()
+        repeated: dict[tuple[str, ...], None] = {}
+        chars = i = 0
+        while i + n <= len(tokens):
+            gram = tuple(tokens[i : i + n])
+            if gram in seen:
+                chars += sum(map(len, gram))
+                repeated[gram] = None
+                i += n
+            else:
+                seen.add(gram)
+                i += 1
+        out.append((chars, list(repeated)))
+    return out
+
+
+def test_repeated_start_levels_give_the_plain_ngram_counts() -> None:
+    # Level n keeps only the starts whose (n-1)-gram prefix and suffix both repeat; on texts
+    # with every kind of repeat (random tokens from a tiny vocabulary, runs of one token, a
+    # repeated block) the values must equal counting every n-gram.
+    import random
+
+    rng = random.Random(7)
+    texts = [[rng.choice("abc") for _ in range(rng.randrange(0, 60))] for _ in range(300)]
+    texts += [["a"] * k for k in range(12)]
+    texts.append(("one two three four five six " * 2 + "seven").split())
+    for tokens in texts:
+        levels = repetition._repeated_starts(tokens, 10)
+        ours: list[object] = [
+            repetition.top_ngram_chars(tokens, n, levels[n][1]) for n in (2, 3, 4)
+        ]
+        ours += [repetition.duplicate_ngram_chars(tokens, n, levels[n]) for n in range(5, 11)]
+        assert ours == _brute_gopher_ngrams(tokens), tokens
+
+
+def test_title_echo_prefilter_never_hides_a_match() -> None:
+    # _may_echo skips compiling the title pattern when a title word is missing from the
+    # lower-cased body; where re.IGNORECASE matches more than lower-casing (the Kelvin sign
+    # matches "k") or the title is not ASCII it must not skip.
+    kelvin = _article("The \u212aelvin scale starts at zero.", title="Kelvin scale starts")
+    assert repetition.measure(kelvin)["repetition.title_echo"] == 1.0
+    assert repetition._may_echo("kelvin scale starts", "The \u212aelvin scale starts.")
+    assert not repetition._may_echo("kelvin scale starts", "The Celsius scale starts.")
+    assert repetition._may_echo("ſun and sea", "The sun and sea.")
+    greek = _article("ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΘΑΛΑΣΣΑ σήμερα.", title="Οδος προς την θαλασσα")
+    assert repetition.measure(greek)["repetition.title_echo"] == 1.0
+    for title, body in (
+        ("Why is Japan not in NATO", "Many ask why IS japan NOT in nato today."),
+        ("Why is Japan not in NATO", "Many ask why Japan is not in NATO."),
+        ("What's next for NATO", "We ask: what’s next for NATO? Nobody knows."),
+    ):
+        pattern = repetition._title_pattern(title)
+        core = repetition._title_core(title)
+        assert pattern is not None and core is not None
+        matches = bool(pattern.search(repetition._apostrophes(body)))
+        assert repetition._may_echo(core, body) or not matches
+        assert repetition.measure(_article(body, title=title))["repetition.title_echo"] == float(
+            matches
+        )
+
+
+def test_gopher_lines_and_paragraphs_split_once_only_when_equal() -> None:
+    # gopher() splits once when every newline run has an even length of 2 or more; runs of 1 or
+    # 3 newlines must still give the line split its own values.
+    for text in ("a b\n\nc d\n\na b", "a b\nc d\n\na b\nc d", "a b\n\n\nc d\n\n\n\na b\nc d"):
+        values, _ = repetition.gopher(text, articlegrade.text.words(text))
+        for unit, pattern in (("para", r"\n{2,}"), ("line", r"\n+")):
+            parts = re.split(pattern, text)
+            copies = len(parts) - len(set(parts))
+            assert values[f"gopher_dup_{unit}_frac"] == copies / len(parts), (text, unit)
+    values, _ = repetition.gopher("a b\nc d\n\nc d\na b", ["a", "b", "c", "d", "c", "d", "a", "b"])
+    assert values["gopher_dup_line_frac"] == 0.5 and values["gopher_dup_para_frac"] == 0.0
+
+
+def _same_structure(a: list[frozenset[int]], b: list[frozenset[int]]) -> bool:
+    """Whether two lists of shingle sets number the same 3-grams alike: equal sizes and equal
+    intersection sizes of every two sets (all that near_duplicates looks at)."""
+    return [len(x) for x in a] == [len(x) for x in b] and all(
+        len(a[i] & a[j]) == len(b[i] & b[j]) for i in range(len(a)) for j in range(i + 1, len(a))
+    )
+
+
+def test_shingle_sets_in_one_pass_equal_the_shingler(monkeypatch: pytest.MonkeyPatch) -> None:
+    # _shingle_sets numbers 3-grams by their tokens' numbers and slices paragraphs out of the
+    # row of sentence tokens; the sets must be the _Shingler's (up to numbering) for aligned,
+    # unaligned, whitespace-only and short-sentence paragraphs, and on the two seed pages.
+    cases = []
+    for name in ("seed-why-is-japan-not-in-nato.txt", "seed-is-japan-and-korea-part-of-nato.txt"):
+        article = _seed(name)
+        cases.append((article.sentences, [p.text for p in article.paragraphs if not p.is_heading]))
+    paras = [
+        "Yes. No. Maybe so. It is what it is, he said. Fine. It is what it is, he said.",
+        "It is what it is, he said. Kelvin’s law holds here for all the metals we tested.",
+        "   ",
+        "It is what it is, he said. Kelvin's law holds here for all the metals we tested.",
+    ]
+    sentences = [s for p in paras for s in articlegrade.text.split_sentences(p)]
+    cases.append((tuple(sentences), paras))
+    cases.append((tuple(sentences), ["x", *paras]))  # nothing aligns after "x"
+    for limit in (63, 3):  # 3 bits: too few, the _Shingler itself
+        monkeypatch.setattr(repetition, "_CODE_BITS", limit)
+        for sentences, paragraphs in cases:
+            shingler = repetition._Shingler()
+            expected = list(map(shingler, sentences)) + shingler.paragraphs(paragraphs, sentences)
+            sets, paragraph_sets = repetition._shingle_sets(sentences, paragraphs)
+            assert len(paragraph_sets) == len(paragraphs)
+            assert _same_structure(sets + paragraph_sets, expected)
+    assert repetition._align(paras, sentences)[2] is None
+    assert repetition._align(["x", *paras], sentences) == [None] * 5

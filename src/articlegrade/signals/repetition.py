@@ -35,8 +35,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, pairwise
 
+import numpy as np
+
 from ..article import Article
-from ..text import WORD_RE, words
+from ..text import IGNORECASE_ODD, WORD_RE, words
 from .base import NAN, SignalResult, ratio
 
 #: Table A1 thresholds of the Gopher paper (a document above any of them is removed).
@@ -167,10 +169,12 @@ def _repeated_starts(tokens: Sequence[str], max_n: int) -> dict[int, tuple[list[
     """For n = 2..max_n: the start positions whose n-gram could occur twice, and the counts of
     the n-grams at those starts, in order of first occurrence.
 
-    An n-gram occurs twice only if its (n-1)-gram prefix does, so level n only looks at the starts
-    whose (n-1)-gram is repeated: in ordinary prose few 4-grams and fewer 5..10-grams repeat, so
-    the work shrinks level by level instead of building every n-gram of the text nine times. The
-    n-grams left out all occur once."""
+    An n-gram occurs twice only if its (n-1)-gram prefix and its (n-1)-gram suffix (the one at the
+    next start) both do, so level n only looks at the starts i where the (n-1)-grams at i and at
+    i + 1 are repeated: in ordinary prose few 4-grams and fewer 5..10-grams repeat, so the work
+    shrinks level by level instead of building every n-gram of the text nine times. The n-grams
+    left out all occur once (and an n-gram at such a start runs past no end: i + 1 is a start of
+    level n - 1)."""
     tokens = tuple(tokens)
     size = len(tokens)
     levels: dict[int, tuple[list[int], Counter]] = {}
@@ -179,11 +183,14 @@ def _repeated_starts(tokens: Sequence[str], max_n: int) -> dict[int, tuple[list[
     counts: Counter = Counter(grams)
     levels[2] = (starts, counts)
     for n in range(3, max_n + 1):
-        # keep the starts whose (n-1)-gram occurs more than once (1 < count), then drop the
-        # last start if its n-gram would run past the end (only the last one can)
-        starts = list(compress(starts, map((1).__lt__, map(counts.__getitem__, grams))))
-        if starts and starts[-1] + n > size:
-            starts.pop()
+        if not starts:  # nothing repeats at this length: nothing longer does
+            levels[n] = ([], Counter())
+            continue
+        # the starts whose (n-1)-gram occurs more than once (1 < count), and of those the ones
+        # whose next start is one too
+        repeated = list(compress(starts, map((1).__lt__, map(counts.__getitem__, grams))))
+        following = set(repeated)
+        starts = [i for i in repeated if i + 1 in following]
         grams = [tokens[i : i + n] for i in starts]
         counts = Counter(grams)
         levels[n] = (starts, counts)
@@ -253,8 +260,14 @@ def gopher(text: str, tokens: Sequence[str]) -> tuple[dict[str, float], dict[str
     if not text:
         return {key: NAN for key in GOPHER_THRESHOLDS}, evidence
     size = len(text)
+    # Lines and paragraphs are the same split when every run of newlines has 2 or more (a run
+    # of one is left after taking out the pairs of every odd run; then every run is even).
+    same_split = "\n" not in text.replace("\n\n", "")
+    units = None
     for unit, pattern in (("para", r"\n{2,}"), ("line", r"\n+")):
-        total, copies, chars, copied = _duplicates(re.split(pattern, text))
+        if units is None or not same_split:
+            units = _duplicates(re.split(pattern, text))
+        total, copies, chars, copied = units
         values[f"gopher_dup_{unit}_frac"] = copies / total
         values[f"gopher_dup_{unit}_char_frac"] = chars / size
         if copied:
@@ -288,6 +301,7 @@ def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:
         return _mtld_pass_every_token(tokens, threshold)
     factors = 0.0
     types: set[str] = set()
+    add = types.add
     count = 0
     for token in tokens:
         count += 1
@@ -295,9 +309,10 @@ def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:
             if len(types) / count <= threshold:
                 factors += 1
                 types = set()
+                add = types.add
                 count = 0
         else:
-            types.add(token)
+            add(token)
     if count:
         factors += (1.0 - len(types) / count) / (1.0 - threshold)
     return len(tokens) / factors if factors else NAN
@@ -411,36 +426,97 @@ class _Shingler:
     ) -> list[frozenset[int]]:
         """The shingle sets of ``paragraphs``, reusing the tokens of ``sentences`` (their
         sentences, in order) where a paragraph is exactly its next sentences with whitespace
-        between them: the tokens of such a paragraph are those sentences' tokens in order, because
-        lower-casing, the apostrophe map and the word pattern all stop at whitespace (the Greek
-        final-sigma rule included). Other paragraphs are tokenised themselves."""
+        between them (``_align``). Other paragraphs are tokenised themselves."""
         out: list[frozenset[int]] = []
-        k = 0
-        synced = True  # sentences[k] is the first sentence of the next paragraph
-        for text in paragraphs:
-            parts: list[str] = []
-            if synced:
-                pos = 0
-                while k < len(sentences) and text[pos:].strip():
-                    sentence = sentences[k]
-                    at = text.find(sentence, pos)
-                    if at < 0 or not (text[pos:at].isspace() or at == pos == 0):
-                        break
-                    parts.append(sentence)
-                    pos = at + len(sentence)
-                    k += 1
-                synced = not text[pos:].strip()
-            if not synced:
+        for text, span in zip(paragraphs, _align(paragraphs, sentences), strict=True):
+            if span is None:
                 shingles = self(text)
-            elif len(parts) == 1:
-                shingles = self(parts[0])
+            elif span[1] - span[0] == 1:
+                shingles = self(sentences[span[0]])
             else:
                 shingles = self.sets.get(text)
                 if shingles is None:
+                    parts = sentences[span[0] : span[1]]
                     tokens = [t for part in parts for t in self._tokens(part)]
                     shingles = self.sets[text] = self._set(tokens)
             out.append(shingles)
         return out
+
+
+def _align(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[tuple[int, int] | None]:
+    """For each paragraph, the range (start, end) of ``sentences`` (the paragraphs' sentences, in
+    order) that it is exactly, with whitespace between them; None when it is not, or holds no
+    sentence (after a paragraph that is not, every paragraph is None). The tokens of such a
+    paragraph are those sentences' tokens in order, because lower-casing, the apostrophe map and
+    the word pattern all stop at whitespace (the Greek final-sigma rule included)."""
+    out: list[tuple[int, int] | None] = []
+    k = 0
+    synced = True  # sentences[k] is the first sentence of the next paragraph
+    for text in paragraphs:
+        start = k
+        if synced:
+            pos = 0
+            while k < len(sentences) and text[pos:].strip():
+                sentence = sentences[k]
+                at = text.find(sentence, pos)
+                if at < 0 or not (text[pos:at].isspace() or at == pos == 0):
+                    break
+                pos = at + len(sentence)
+                k += 1
+            synced = not text[pos:].strip()
+        out.append((start, k) if synced and k > start else None)
+    return out
+
+
+#: Bits of a 3-gram's number in ``_shingle_sets`` (numpy's int64 without its sign bit).
+_CODE_BITS = 63
+
+
+def _shingle_sets(
+    sentences: Sequence[str], paragraphs: Sequence[str]
+) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
+    """The shingle sets of ``sentences`` and of ``paragraphs`` (the body paragraphs they were split
+    from), the same sets as ``_Shingler`` gives up to the numbering, built in one pass.
+
+    Every distinct token gets a number below 2**w; a 3-gram is the number of its three tokens'
+    numbers written side by side in w bits each (equal 3-grams, equal numbers, and no two distinct
+    3-grams alike), computed for the tokens of all sentences in a row with numpy. A unit's 3-grams
+    are then a slice of that row: a sentence's, and those of a paragraph that is exactly its
+    sentences (``_align``), 3-grams across its sentence boundaries included. Paragraphs that are
+    not are tokenised themselves and numbered in a row of their own. Falls back to ``_Shingler``
+    when the numbers would not fit in ``_CODE_BITS`` bits (or shingles are not 3-grams)."""
+    shingler = _Shingler()
+    spans = _align(paragraphs, sentences)
+    segments = [shingler._tokens(s) for s in sentences]
+    n_sentences = len(segments)
+    segments += [
+        shingler._tokens(p) for p, span in zip(paragraphs, spans, strict=True) if span is None
+    ]
+    flat = list(chain.from_iterable(segments))
+    width = max(1, len(flat)).bit_length()  # a token's number is below len(flat)
+    if 3 * width > _CODE_BITS or SHINGLE_N != 3:
+        return list(map(shingler, sentences)), shingler.paragraphs(paragraphs, sentences)
+    numbers: dict[str, int] = {}
+    ids = np.fromiter(map(numbers.setdefault, flat, itertools.count()), np.int64, len(flat))
+    codes = ((ids[:-2] << (2 * width)) | (ids[1:-1] << width) | ids[2:]).tolist()
+    starts = list(itertools.accumulate(map(len, segments), initial=0))
+    empty: frozenset[int] = frozenset()
+
+    def grams(start: int, end: int) -> frozenset[int]:  # the 3-grams of flat[start:end]
+        return frozenset(codes[start : end - 2]) if end - start >= MIN_SHINGLE_WORDS else empty
+
+    sets = [grams(starts[k], starts[k + 1]) for k in range(n_sentences)]
+    own = iter(range(n_sentences, len(segments)))  # the segments of unaligned paragraphs
+    psets: list[frozenset[int]] = []
+    for span in spans:
+        if span is None:
+            k = next(own)
+            psets.append(grams(starts[k], starts[k + 1]))
+        elif span[1] - span[0] == 1:
+            psets.append(sets[span[0]])
+        else:
+            psets.append(grams(starts[span[0]], starts[span[1]]))
+    return sets, psets
 
 
 def near_duplicates(
@@ -467,6 +543,13 @@ def near_duplicates(
     best_of: dict[int, tuple[int, float] | None] = {}  # indexed unit -> its best earlier pair
     eligible = flagged = 0
     pairs: list[tuple[int, int, float]] = []
+    # The shingles found in more than one unit: only those can be shared, so only those are
+    # indexed and looked up (set operations instead of a dict entry per shingle).
+    seen: set[int] = set()
+    multi: set[int] = set()
+    for shingles in sets:
+        multi |= seen & shingles
+        seen |= shingles
     for j, shingles in enumerate(sets):
         if not shingles:
             continue
@@ -479,7 +562,8 @@ def near_duplicates(
                 best = (earlier[0] if earlier is not None and earlier[1] == 1.0 else k, 1.0)
         else:
             size = len(shingles)
-            lists = [index[s] for s in shingles if s in index]
+            common = shingles & multi
+            lists = list(filter(None, map(index.get, common)))  # (no list in it is empty)
             if lists:
                 # units sharing shingles with this one -> how many (a list holds a unit once)
                 shared = (
@@ -500,11 +584,10 @@ def near_duplicates(
             first[shingles] = j
             best_of[j] = best
             sizes[j] = size
-            for s in shingles:
-                if s in index:
-                    index[s].append(j)
-                else:
-                    index[s] = [j]
+            for postings in lists:  # the lists of the shingles already indexed
+                postings.append(j)
+            for s in common.difference(index):  # (looks each shingle up in the dict)
+                index[s] = [j]
         if best is not None:
             flagged += 1
             pairs.append((best[0], j, best[1]))
@@ -518,14 +601,36 @@ def _norm(text: str) -> str:
     return _SPACES.sub(" ", _apostrophes(text).lower()).strip()
 
 
+def _title_core(title: str) -> str | None:
+    """The title normalised (``_norm``, final punctuation dropped), or None for titles under
+    ``TITLE_ECHO_MIN_WORDS`` words."""
+    core = _norm(title).rstrip("?!.:;, ")
+    return core if len(words(core)) >= TITLE_ECHO_MIN_WORDS else None
+
+
 def _title_pattern(title: str) -> re.Pattern[str] | None:
     """Case-insensitive whole-phrase pattern of the title (final punctuation dropped), or None
     for titles under ``TITLE_ECHO_MIN_WORDS`` words. Match it against apostrophe-normalised text."""
-    core = _norm(title).rstrip("?!.:;, ")
-    if len(words(core)) < TITLE_ECHO_MIN_WORDS:
+    core = _title_core(title)
+    if core is None:
         return None
     body = r"\s+".join(re.escape(part) for part in core.split(" "))
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _may_echo(core: str, text: str) -> bool:
+    """False only when ``_title_pattern`` of a title with this ``core`` cannot match anywhere in
+    ``text``, decided without compiling it (a compile costs far more than this check, and most
+    titles do not recur).
+
+    The pattern's words are the space-separated parts of ``core`` (lower case). For an ASCII core
+    and a text without the characters ``IGNORECASE_ODD`` names, a run of text the pattern matches
+    to a part under ``re.IGNORECASE`` is that part in either case, so the lower-cased text holds
+    the part itself (``str.lower`` maps ASCII one character to one). Otherwise: True."""
+    if not core.isascii() or (not text.isascii() and IGNORECASE_ODD.search(text)):
+        return True
+    low = _apostrophes(text).lower()
+    return all(part in low for part in core.split(" "))
 
 
 def _first_words(text: str, n: int = 8) -> str:
@@ -561,7 +666,8 @@ def analyze(article: Article) -> SignalResult:
     if article.title.strip():
         echoes = [f"removed: {r.text}" for r in article.removed if r.kind == "title_echo"]
         count = len(echoes)
-        pattern = _title_pattern(article.title)
+        core = _title_core(article.title)
+        pattern = _title_pattern(article.title) if core and _may_echo(core, article.text) else None
         if pattern is not None:
             for p in article.paragraphs:
                 # the apostrophe map is one character to one, so offsets stay valid for p.text
@@ -587,12 +693,11 @@ def analyze(article: Article) -> SignalResult:
         evidence["repetition.repeated_headings"] = repeated[:MAX_EVIDENCE]
 
     body = [p.text for p in article.paragraphs if not p.is_heading]
-    shingler = _Shingler()
     sentences = article.sentences
-    sets = list(map(shingler, sentences))
+    sets, paragraph_sets = _shingle_sets(sentences, body)
     for name, units, unit_sets in (
         ("sentence", sentences, sets),
-        ("paragraph", body, shingler.paragraphs(body, sentences)),
+        ("paragraph", body, paragraph_sets),
     ):
         eligible, flagged, pairs = near_duplicates(units, sets=unit_sets)
         key = f"repetition.near_duplicate_{name}_share"
