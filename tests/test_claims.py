@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+import threading
 from collections import Counter
 from itertools import pairwise
 
@@ -440,3 +442,32 @@ def test_character_columns_cache_is_bounded_and_exact() -> None:
             model.char_index[g] for g in claims.char_terms(word, low, high) if g in model.char_index
         ]
         assert np.frombuffer(cache[word], dtype=np.int32).tolist() == want
+
+
+def test_character_columns_cache_is_safe_with_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The model (and its cache) is shared by every thread: forgetting the older half while
+    # another thread fills or forgets must neither raise nor lose the bound.
+    monkeypatch.setattr(claims, "_CHAR_CACHE_SIZE", 64)
+    model = claims.load_claim_model()
+    cache = claims._CharColumns(model.char_index, *model.char_range)
+    errors: list[str] = []
+
+    def fill(thread: int) -> None:
+        try:
+            for i in range(20_000):
+                cache[f"w{thread}_{i}"]
+        except Exception as error:  # any error is the failure
+            errors.append(repr(error))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=fill, args=(t,)) for t in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert len(cache) <= 64 + 4

@@ -58,7 +58,8 @@ def clean(source: str | bytes | os.PathLike, url: str | None = None) -> Article:
 def _reparse(text: str) -> lxml.html.HtmlElement:
     """The page parsed again: the same tree as the first parse (which gave one)."""
     tree = parse_html(text)
-    assert tree is not None
+    if tree is None:  # cannot happen: the same text gave a tree the first time
+        raise NoArticleError("the page is empty")
     return tree
 
 

@@ -260,7 +260,8 @@ def _document_class() -> type:
             # serialisation a "<" followed by a letter starts an element's tag (text and
             # attribute values escape "<"), so the pattern finds a tag when a descendant's name
             # starts with one of its words. A comment, processing instruction, entity or
-            # namespaced tag below the div (none is left by the clean-up pass) sends it to the
+            # namespaced tag below the div (the clean-up pass leaves no comment or processing
+            # instruction; a namespaced tag can come from an XHTML tree) sends it to the
             # serialisation test.
             block_tags = _bytes_pattern(REGEXES["divToPElementsRe"])
             for elem in self.tags(self.html, "div"):
@@ -715,7 +716,7 @@ def _rewrite_links(links: list[tuple[Any, str, str]], cleaner: Any, has_scheme: 
 
 
 def _scripted(values: list[str], cleaner: Any, has_scheme: Any) -> set[str]:
-    """The values the Cleaner empties as scripted links.
+    """The non-empty values the Cleaner empties as scripted links.
 
     A plain value (printable ASCII without space, "%" or "+") is its own unquoted text with
     white space dropped, so ``has_scheme`` finds a scheme in it where its lower case holds one:

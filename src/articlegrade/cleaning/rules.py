@@ -71,7 +71,7 @@ class LineRule:
     ``max_words`` bounds the lines it may judge; longer lines are content, whatever they say.
     ``needs`` (lower-case strings) and ``needs_digit`` only make the rule faster to ask: every
     match holds one of ``needs`` (in any case) and, with ``needs_digit``, a digit (``\\d``), so a
-    line without them is not matched (``tests/test_rules.py`` holds each to that).
+    line without them is not matched (``tests/test_cleaning_shortcuts.py`` holds each to that).
     """
 
     kind: str

@@ -23,7 +23,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, islice, pairwise, repeat
+from itertools import accumulate, pairwise, repeat
 
 import numpy as np
 
@@ -690,10 +690,6 @@ class _Sentence:
             return len(gate.fast.findall(self.low))
         return len(gate.regex.findall(self.text))
 
-    def proper_names(self) -> list[str]:
-        """``proper_names(self.text)``."""
-        return [t for t in self.tokens[1:] if t[:1].isupper() and t.lower() not in _I_FORMS]
-
     def raw_word_count(self) -> int:
         """``len(words(raw sentence))``: normalising changes the tokens only by folding ``‘``."""
         return len(self.tokens) if "‘" not in self.raw else len(words(self.raw))
@@ -834,8 +830,10 @@ class _CharColumns(dict):
 
     def __missing__(self, word: str) -> bytes:
         if len(self) >= _CHAR_CACHE_SIZE:
-            for old in list(islice(self, _CHAR_CACHE_SIZE // 2)):
-                del self[old]
+            # ``list(self)`` is one C call (no other thread runs during it) and ``pop`` with a
+            # default does not fail on a word another thread forgot first: safe with threads.
+            for old in list(self)[: _CHAR_CACHE_SIZE // 2]:
+                self.pop(old, None)
         padded = f" {word} "
         size = len(padded)
         grams = [
