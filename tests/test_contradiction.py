@@ -203,6 +203,9 @@ def test_flagged_pairs_equal_score_pairs_on_samples_and_planted_pairs() -> None:
     for sentences in docs:
         expected = _flagged_by_score_pairs(sentences)
         assert contradiction._flagged(sentences) == expected
+        # as analyze() calls it, with each sentence lower-cased (None: no shortcut)
+        lowered = [contradiction._lowered(s) for s in sentences]
+        assert contradiction._flagged(sentences, lowered) == expected
         flagged += len(expected)
     assert flagged >= 5
 

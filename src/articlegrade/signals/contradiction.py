@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, combinations, islice, repeat
+from itertools import chain, combinations, islice
 from math import log
 from operator import itemgetter
 
@@ -635,7 +635,10 @@ def _flagged(
     its conflicts are not computed, and a conflict at full value whose weight is the largest of
     those left (negation, then number, by ``WEIGHTS``) ends the checks for that pair.
     ``lowered``: the sentences lower-cased as ``_lowered`` gives them, when known."""
-    sents = list(map(_reduce, sentences, lowered if lowered is not None else repeat(None)))
+    if lowered is None:
+        sents = list(map(_reduce, sentences))
+    else:
+        sents = [_reduce(s, low) for s, low in zip(sentences, lowered, strict=True)]
     pairs, idf = candidate_pairs(sents)
     weights: dict[int, float] = {}
     conflict_words: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}

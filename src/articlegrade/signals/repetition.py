@@ -260,8 +260,9 @@ def gopher(text: str, tokens: Sequence[str]) -> tuple[dict[str, float], dict[str
     if not text:
         return {key: NAN for key in GOPHER_THRESHOLDS}, evidence
     size = len(text)
-    # Lines and paragraphs are the same split when every run of newlines has 2 or more (a run
-    # of one is left after taking out the pairs of every odd run; then every run is even).
+    # Lines and paragraphs are the same split when every run of newlines has 2 or more. The test
+    # is stricter: every run has even length (taking out the pairs leaves no newline); a text
+    # with an odd run of 3 or more is split twice, to the same result.
     same_split = "\n" not in text.replace("\n\n", "")
     units = None
     for unit, pattern in (("para", r"\n{2,}"), ("line", r"\n+")):
