@@ -145,3 +145,18 @@ def test_contributions_sum_to_the_logit_gap() -> None:
     quality, contributions = model.explain(x)
     assert quality == pytest.approx(model.quality(x)[0])
     assert contributions == pytest.approx(model.contributions(x))
+
+
+def test_grade_merges_the_families_like_analyze_all() -> None:
+    from articlegrade.grading import _analyze_all
+    from articlegrade.signals import analyze_all
+
+    for path in sorted(SAMPLES.glob("*.html"))[:3]:
+        article = articlegrade.clean(path.read_bytes())
+        values, evidence = _analyze_all(article)
+        expected = analyze_all(article)
+        assert list(values) == list(expected.values)  # the same order, key by key
+        assert [v if v == v else "nan" for v in values.values()] == [
+            v if v == v else "nan" for v in expected.values.values()
+        ]
+        assert list(evidence.items()) == list(expected.evidence.items())

@@ -32,3 +32,23 @@ def test_is_english() -> None:
     assert not is_english(german)
     assert is_english(german[: MIN_TOKENS - 1])  # too short to judge by function words
     assert not is_english(words("これは日本語の文章です。東京は大きい。"))  # another script
+
+
+def test_english_share_needs_no_lowercasing() -> None:
+    """The share counts spellings of the function words in any case, as lowercasing would."""
+    from articlegrade.language import ENGLISH_FUNCTION_WORDS, _function_word_spellings
+
+    tokens = ["THE", "tHe", "İS", "ıs", "Is", "WHICH", "wHiCh", "the’s", "Über", "ſhe", "of"]
+    assert english_share(tokens) == sum(t.lower() in ENGLISH_FUNCTION_WORDS for t in tokens) / 11
+    assert english_share(tokens) == 6 / 11
+    spellings = _function_word_spellings()
+    assert all(s.lower() in ENGLISH_FUNCTION_WORDS for s in spellings)
+    # the characters besides ASCII letters that lower to ASCII: only the dotted I (with a
+    # combining dot, so never a function word) and the Kelvin sign ("k", taken in both cases)
+    odd = [
+        c
+        for c in map(chr, range(0x110000))
+        if not c.isascii() and any(ch.isascii() and ch.isalpha() for ch in c.lower())
+    ]
+    assert odd == ["\u0130", "\u212a"]
+    assert all("\u0130".lower() not in w for w in ENGLISH_FUNCTION_WORDS)

@@ -325,3 +325,16 @@ def test_shipped_model_was_trained_on_the_shared_data() -> None:
     meta = load_model(R.MODEL_NAME).meta
     assert meta["data_sha256"] == hash_files([path])
     assert meta["command"] == "python -m articlegrade.training.readability"
+
+
+def test_memos_hold_the_word_functions_and_are_bounded() -> None:
+    text = "The world’s e-commerce giant – said “no”, isnʼt it? Rock'n'roll, İstanbul, _x_ 3.5%."
+    R.measure(Article(title="", paragraphs=(Paragraph(text),)))
+    word_of, counts_of = R._memos()
+    assert word_of.size == counts_of.size == R.MEMO_SIZE
+    for token in text.split():
+        assert word_of[token] == R._word(token)
+        if word_of[token]:
+            assert counts_of[word_of[token]] == R._word_counts(word_of[token])
+    # extraordinary: 6 syllables (polysyllabic), 13 letters (long), not an easy word
+    assert R._unpack(counts_of["extraordinary"]) == (6, 1, 13, 1, 1)

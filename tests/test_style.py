@@ -81,3 +81,38 @@ def test_empty_body_is_nan_not_zero() -> None:
     assert math.isnan(v["style.mean_word_length"])
     assert math.isnan(v["style.top_word_share"])
     assert math.isnan(v["style.sentence_length_robust_cv"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No reporting verb here at all. Just words.",
+        "The mayor said no. According to him, it was told before.",
+        "The mayor ſaid no and it was ſtated twice.",  # long s: caseless, not in the lowercase text
+        "He SAYS so; ANNOUNCED, reported; unsaid, saidx.",
+        "Tōkyō officials said the line opens in 2026.",
+    ],
+)
+def test_reporting_shortcut_is_the_regex_count(text: str) -> None:
+    """Without a reporting word in the lowercased tokens the regex is not run: the same count."""
+    article = _article(text)
+    raw = "\n".join(article.tokens)
+    expected = len(style._REPORTING.findall("\n" + article.text))
+    assert style._reporting(article.text, raw, raw.lower()) == expected
+    assert style.measure(article)["style.reporting_per_100_words"] == pytest.approx(
+        100 * expected / len(article.tokens)
+    )
+
+
+def test_reporting_shortcut_counts_the_long_s() -> None:
+    text = "The mayor ſaid no and it was ſtated twice."
+    raw = "\n".join(_article(text).tokens)
+    assert style._reporting(text, raw, raw.lower()) == 2
+
+
+def test_top_words_keep_first_seen_order_on_ties() -> None:
+    # beta, alpha and gamma occur twice each: the top three in order of first occurrence
+    text = "Beta alpha gamma delta. Gamma alpha beta. Epsilon zeta."
+    result = style.analyze(_article(text))
+    assert result.evidence["style.top_word_share"] == ["beta ×2", "alpha ×2", "gamma ×2"]
+    assert result.values["style.top3_word_share"] == pytest.approx(6 / 9)

@@ -12,7 +12,7 @@ from conftest import SAMPLES
 
 import articlegrade
 from articlegrade import Article, Paragraph
-from articlegrade.text import caseless, letter_class, split_sentences
+from articlegrade.text import Memo, caseless, letter_class, split_sentences
 
 
 def _blingfire_split(paragraph: str) -> list[str]:
@@ -97,3 +97,42 @@ def test_caseless_matches_like_ignorecase(pattern: str) -> None:
     flagged = re.compile(pattern, re.IGNORECASE)
     assert [m.span() for m in plain.finditer(text)] == [m.span() for m in flagged.finditer(text)]
     assert plain.search(text)
+
+
+WORD_COUNT_TEXTS = [
+    "",
+    "Japan’s rail network doesn't stop: it's 27,000 km long.",
+    "rock 'n' roll, the 'quoted' words' end, o'clock''s, a’’b, x'y'z",
+    "snake_case and ‘curly’ ’tis; 3'4\" 12’",
+    "Straße, Tōkyō 東京 ٣٤ — l'été d’Orsay's",
+]
+
+
+@pytest.mark.parametrize("text", WORD_COUNT_TEXTS)
+def test_article_words_from_tokens_is_the_word_run_count(text: str) -> None:
+    """``Article.words`` counts ``\\w+`` runs through the tokens (runs + inner apostrophes)."""
+    article = Article(title="", paragraphs=(Paragraph(text), Paragraph("It’s over.")))
+    assert article.words == len(re.findall(r"\w+", article.text))
+
+
+def test_article_words_on_the_sample_pages() -> None:
+    for path in sorted(SAMPLES.glob("*.html")):
+        article = articlegrade.clean(path.read_bytes())
+        assert article.words == len(re.findall(r"\w+", article.text)), path.name
+
+
+def test_memo_is_the_function_and_stays_bounded() -> None:
+    calls: list[str] = []
+
+    def upper(key: str) -> str:
+        calls.append(key)
+        return key.upper()
+
+    memo = Memo(upper, 4)
+    assert list(map(memo.__getitem__, ["a", "b", "a", "c"])) == ["A", "B", "A", "C"]
+    assert calls == ["a", "b", "c"]  # a hit does not call the function
+    for key in "defgh":
+        assert memo[key] == key.upper()
+        assert len(memo) <= 4
+    memo.cache_clear()
+    assert len(memo) == 0 and memo["a"] == "A"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -66,7 +67,10 @@ def as_article(item: ArticleLike) -> Article:
 
 def vectorize(values: dict[str, float], features: Sequence[str]) -> np.ndarray:
     """One row of ``features`` from a ``family.metric`` dict (missing names become NaN)."""
-    return np.array([values.get(name, np.nan) for name in features], dtype=float)
+    try:  # the values straight into the array: each converted as ``np.array`` converts it
+        return np.fromiter(map(values.get, features, repeat(np.nan)), float, len(features))
+    except (TypeError, ValueError):  # a value that is no number: ``np.array``'s own rules
+        return np.array([values.get(name, np.nan) for name in features], dtype=float)
 
 
 class SignalFeaturizer(TransformerMixin, BaseEstimator):

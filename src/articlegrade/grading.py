@@ -9,7 +9,9 @@ import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from multiprocessing.connection import Connection, wait
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -18,6 +20,7 @@ from .errors import ArticlegradeError, DocumentTimeout, TooLongError
 from .scorecard import OK, SKIPPED, Reason, Scorecard, removed_summary
 
 if TYPE_CHECKING:
+    from .article import Article
     from .model.quality import QualityModel
 
 Source = str | bytes | os.PathLike
@@ -62,11 +65,9 @@ def grade(
 def _load(model: QualityModel | str | os.PathLike) -> QualityModel:
     """The model, loaded (and the signal families imported) before any time limit starts."""
     from .model.quality import QualityModel, cached_model
-    from .signals import FAMILIES, family
 
     qm = model if isinstance(model, QualityModel) else cached_model(os.fspath(model))
-    for name in FAMILIES:
-        family(name)
+    _family_modules()
     return qm
 
 
@@ -100,7 +101,6 @@ def _grade(source: Source, url: str | None, qm: QualityModel) -> Scorecard:
     from .features import vectorize
     from .labels import label
     from .language import english_share, is_english
-    from .signals import analyze_all
 
     article = clean(source, url=url)
     if article.words > MAX_WORDS:
@@ -125,8 +125,8 @@ def _grade(source: Source, url: str | None, qm: QualityModel) -> Scorecard:
             removed_lines=removed_lines,
             model_version=qm.version,
         )
-    result = analyze_all(article)
-    x = vectorize(result.values, qm.feature_names)
+    values, evidence = _analyze_all(article)
+    x = vectorize(values, qm.feature_names)
     quality, contributions = qm.explain(x)
     typical = qm.typical
     reasons = []
@@ -141,7 +141,7 @@ def _grade(source: Source, url: str | None, qm: QualityModel) -> Scorecard:
                 value=float(x[i]),
                 typical=float(typical[i]),
                 contribution=float(contributions[i]),
-                evidence=tuple(result.evidence.get(name, ())[:5]),
+                evidence=tuple(evidence.get(name, ())[:5]),
             )
         )
     return Scorecard(
@@ -152,12 +152,33 @@ def _grade(source: Source, url: str | None, qm: QualityModel) -> Scorecard:
         quality=quality,
         grade=qm.grade(quality),
         words=article.words,
-        signals=result.values,
+        signals=values,
         reasons=tuple(reasons),
         removed=removed,
         removed_lines=removed_lines,
         model_version=qm.version,
     )
+
+
+@lru_cache(maxsize=1)
+def _family_modules() -> tuple[ModuleType, ...]:
+    """The signal families' modules, in ``FAMILIES`` order (imported once)."""
+    from .signals import FAMILIES, family
+
+    return tuple(family(name) for name in FAMILIES)
+
+
+def _analyze_all(article: Article) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """``signals.analyze_all(article)``'s values and evidence: the same dicts, in the same order
+    (each family's entries added after the earlier ones'), built by updating one pair of dicts
+    instead of copying both at every family (tests/test_grading.py holds it to ``analyze_all``)."""
+    values: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    for module in _family_modules():
+        result = module.analyze(article)
+        values.update(result.values)
+        evidence.update(result.evidence)
+    return values, evidence
 
 
 def grade_safely(

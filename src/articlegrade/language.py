@@ -15,9 +15,11 @@ one set lookup per token.
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Sequence
+from functools import lru_cache
 
 ENGLISH_FUNCTION_WORDS = frozenset(
     [
@@ -72,7 +74,22 @@ def english_share(tokens: Sequence[str]) -> float:
     """Share of tokens that are common English function words; 0..1."""
     if not tokens:
         return 0.0
-    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, tokens))) / len(tokens)
+    return sum(map(_function_word_spellings().__contains__, tokens)) / len(tokens)
+
+
+@lru_cache(maxsize=1)
+def _function_word_spellings() -> frozenset[str]:
+    """Every token whose ``str.lower()`` is in ``ENGLISH_FUNCTION_WORDS`` (built on first use), so
+    that the share needs no lowercasing: each letter in either ASCII case, or a "k" as the Kelvin
+    sign. Besides ASCII letters only the Kelvin sign lowers to an ASCII letter; the dotted capital
+    I lowers to "i" and a combining dot, in no function word (tests/test_language.py checks
+    this over all of Unicode)."""
+    cases = {"k": "kK\u212a"}
+    return frozenset(
+        "".join(spelling)
+        for word in ENGLISH_FUNCTION_WORDS
+        for spelling in itertools.product(*(cases.get(c, c + c.upper()) for c in word))
+    )
 
 
 #: Below this share of Latin letters among all letters a text is not English, however short.

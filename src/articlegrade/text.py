@@ -9,8 +9,9 @@ per grade. Paragraph boundaries are always sentence boundaries.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import lru_cache
+from typing import Any
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -18,6 +19,33 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (letters/digits, inner apostrophes kept: "Japan’s", "don't")."""
     return WORD_RE.findall(text)
+
+
+class Memo(dict):
+    """A bounded memo of a one-argument function: ``memo[key]`` is ``fn(key)``, computed on the
+    first look-up of ``key``. Holding ``size`` keys, it forgets the older half (insertion order).
+
+    A hit is one dict look-up in C (``map(memo.__getitem__, keys)``), without the list that
+    ``functools.lru_cache`` reorders on every hit; worth it for a per-token memo."""
+
+    __slots__ = ("fn", "size")
+
+    def __init__(self, fn: Callable[[Any], Any], size: int) -> None:
+        super().__init__()
+        self.fn, self.size = fn, size
+
+    def __missing__(self, key: Hashable) -> Any:
+        if len(self) >= self.size:
+            # ``list(self)`` is one C call (no other thread runs during it) and ``pop`` with a
+            # default does not fail on a key another thread forgot first: safe with threads.
+            for old in list(self)[: max(1, self.size // 2)]:
+                self.pop(old, None)
+        self[key] = value = self.fn(key)
+        return value
+
+    def cache_clear(self) -> None:
+        """Forget every key (as ``functools.lru_cache`` does)."""
+        self.clear()
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ from itertools import accumulate, pairwise, repeat
 import numpy as np
 
 from ..article import Article
-from ..text import words
+from ..text import Memo, words
 from .base import NAN, SignalResult, per_100_words, ratio
 
 MODEL_NAME = "claims"
@@ -816,36 +816,25 @@ def sentence_features(sentence: str) -> list[float]:
 _CHAR_CACHE_SIZE = 1 << 15
 
 
-class _CharColumns(dict):
+class _CharColumns(Memo):
     """Lower-cased word -> the columns of its known character n-grams, in ``char_terms`` order, as
-    the bytes of a native ``int32`` array. Filled on a miss; when it holds ``_CHAR_CACHE_SIZE``
-    words it forgets the older half (in insertion order), so it stays bounded (about 8 MB: some
-    230 bytes a word)."""
+    the bytes of a native ``int32`` array. A ``Memo`` of ``_CHAR_CACHE_SIZE`` words (about 8 MB:
+    some 230 bytes a word)."""
 
     __slots__ = ("high", "index", "low")
 
     def __init__(self, index: dict[str, int], low: int, high: int) -> None:
-        super().__init__()
+        super().__init__(self._columns, _CHAR_CACHE_SIZE)
         self.index, self.low, self.high = index, low, high
 
-    def __missing__(self, word: str) -> bytes:
-        if len(self) >= _CHAR_CACHE_SIZE:
-            # ``list(self)`` is one C call (no other thread runs during it) and ``pop`` with a
-            # default does not fail on a word another thread forgot first: safe with threads.
-            for old in list(self)[: _CHAR_CACHE_SIZE // 2]:
-                self.pop(old, None)
+    def _columns(self, word: str) -> bytes:
         padded = f" {word} "
         size = len(padded)
         grams = [
             padded[i : i + n] for n in range(self.low, self.high + 1) for i in range(size - n + 1)
         ]
         get = self.index.get
-        self[word] = cols = array("i", [c for c in map(get, grams) if c is not None]).tobytes()
-        return cols
-
-    def cache_clear(self) -> None:
-        """Forget every word (as ``functools.lru_cache`` does)."""
-        self.clear()
+        return array("i", [c for c in map(get, grams) if c is not None]).tobytes()
 
 
 def _count_in_order(

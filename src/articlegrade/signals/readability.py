@@ -30,14 +30,17 @@ objective (``python -m articlegrade.training.readability``, model ``models/reada
 scaled so 0 is the typical advanced (native-speaker news) text, 1 intermediate and 2 elementary
 learner text; higher is easier. It is unbounded: very hard text goes below 0, very plain above 2.
 
-Cost (CPU time, best of 3 runs over 300 quality-data texts and the 181 Zyte pages): 0.15 ms per
-text (~400 words) and 0.38 ms per page once the memos below are warm, about 0.35 ms per text more
-while they fill; plus 0.6-0.8 s once per process to load the CMU dictionary and the model, and
-0.3 s for Pyphen's patterns on the first word the dictionary lacks. Each whitespace token's word is memoised (``_word``), each
-distinct word's counts (``_word_counts``, packed into one integer so that a text's counts are one
-``sum``) and syllables (``syllables``), 65,536 entries each, because textstat's own caches keep
-only 128 entries; the per-sentence word lists come from whitespace tokens, a paragraph's word count
-from its sentences whenever they are the paragraph (joined by spaces).
+Cost (CPU time, best of 3-5 runs over the 1,400 English quality-data texts and the 181 Zyte
+pages, one family at a time): 0.13 ms per text (~400 words) and 0.26 ms per page once the memos
+below are warm, about 0.35 ms per text more while they fill; plus 0.6-0.8 s once per process to
+load the CMU dictionary and the model, and 0.3 s for Pyphen's patterns on the first word the
+dictionary lacks. Each whitespace token's word is memoised (``_word``), each distinct word's
+counts (``_word_counts``, packed into one integer so that a text's counts are one ``sum``) and
+syllables (``syllables``), 65,536 entries each, because textstat's own caches keep only 128
+entries; the first two in ``articlegrade.text.Memo`` dicts (a hit is one dict look-up), the last
+in an ``lru_cache``. The per-sentence word lists come from
+whitespace tokens, a paragraph's word count from its sentences whenever they are the paragraph
+(joined by spaces).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ from typing import Any
 import numpy as np
 
 from ..article import Article
+from ..text import Memo
 from .base import NAN, SignalResult, ratio
 
 LANG = "en_US"
@@ -66,6 +70,8 @@ LONG_SENTENCE_WORDS = 30
 LONG_WORD_LETTERS = 6
 #: Window of the moving-average type-token ratio (the whole text when it is shorter).
 MATTR_WINDOW = 50
+#: Entries of each per-word memo (``_memos``): textstat's own caches keep only 128.
+MEMO_SIZE = 1 << 16
 #: Shipped model name and the kind of model file that ``ease`` evaluates.
 MODEL_NAME = "readability"
 KIND = "readability-pairwise-linear"
@@ -154,7 +160,6 @@ def sentence_words(sentence: str) -> list[str]:
     return _backend().selections.list_words(_CURLY.sub("'", sentence))
 
 
-@lru_cache(maxsize=1 << 16)
 def _word(token: str) -> str:
     """The word, lowercased, that one whitespace-separated token counts as ("" for none).
 
@@ -192,7 +197,6 @@ _FIELD = 48
 _MASK = (1 << _FIELD) - 1
 
 
-@lru_cache(maxsize=1 << 16)
 def _word_counts(low: str) -> int:
     """What one lowercased word adds, packed (``_unpack``): syllables, polysyllabic (0/1),
     letters, long (0/1), difficult (0/1).
@@ -204,6 +208,13 @@ def _word_counts(low: str) -> int:
     easy = _backend().utils.get_lang_easy_words(LANG)
     counts = (n_syll, n_syll >= 3, n_letters, n_letters > LONG_WORD_LETTERS, low not in easy)
     return sum(int(c) << (_FIELD * i) for i, c in enumerate(counts))
+
+
+@lru_cache(maxsize=1)
+def _memos() -> tuple[Memo, Memo]:
+    """The bounded memos (``MEMO_SIZE`` entries each) of ``_word`` by whitespace token and of
+    ``_word_counts`` by word (made on first use)."""
+    return Memo(_word, MEMO_SIZE), Memo(_word_counts, MEMO_SIZE)
 
 
 def _unpack(packed: int) -> tuple[int, ...]:
@@ -268,12 +279,14 @@ def surface(article: Article) -> SignalResult:
     words: list[str] = []
     paragraphs: list[int] = []
     commas = 0
+    word_of, counts_of = _memos()
+    word = word_of.__getitem__
     for paragraph, sentences in zip(article.paragraphs, article.paragraph_sentences, strict=True):
         if paragraph.is_heading:
             continue
         in_paragraph = 0
         for sentence in sentences:
-            ws = list(filter(None, map(_word, sentence.split())))
+            ws = list(filter(None, map(word, sentence.split())))
             if not ws:
                 continue
             n = len(ws)
@@ -294,7 +307,7 @@ def surface(article: Article) -> SignalResult:
     if n_words < MIN_WORDS:
         return SignalResult(dict.fromkeys(NAMES, NAN))
 
-    n_syll, poly, letters, long_words, difficult = _unpack(sum(map(_word_counts, words)))
+    n_syll, poly, letters, long_words, difficult = _unpack(sum(map(counts_of.__getitem__, words)))
     # equal words are one (interned) object: their ids number the types for mattr
     type_token_mattr = _mattr_ids(np.fromiter(map(id, words), np.uint64, n_words))
 

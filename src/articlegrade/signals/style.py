@@ -6,14 +6,16 @@ length: every value is a rate (per 100 words or a share), never a count that gro
 
 from __future__ import annotations
 
+import heapq
 import re
 import statistics
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 
 from ..article import Article
-from ..text import caseless
+from ..text import IGNORECASE_ODD, caseless
 from .base import NAN, SignalResult, per_100_words, ratio
 
 _FUNCTION_GROUPS: dict[str, frozenset[str]] = {
@@ -219,6 +221,23 @@ _POSSESSIVE_LINE = re.compile(r"['’]s$", re.MULTILINE)
 _REPORTING = re.compile(
     caseless(r"\W(?:s(?:aid|ays|tated)|told|a(?:ccording to|nnounced)|reported)") + r"\b"
 )
+#: A word (lowercased) that every match of ``_REPORTING`` holds: see ``_reporting``.
+_REPORTING_WORDS = ("said", "says", "stated", "told", "according", "announced", "reported")
+
+
+def _reporting(text: str, raw: str, low: str) -> int:
+    """``_REPORTING`` matches in ``text`` (counted after a line break put before it), given the
+    body's tokens joined by line breaks (``raw``) and those lowercased (``low``).
+
+    The words of a match are word characters, so they lie inside tokens; and where the tokens hold
+    none of the characters besides ASCII letters that a caseless class takes (``IGNORECASE_ODD``),
+    a match is one of ``_REPORTING_WORDS`` in ASCII letters of either case, found in ``low``
+    (lowercasing maps those letters alone). Without any of them there is no match: no search."""
+    if (raw.isascii() or not IGNORECASE_ODD.search(raw)) and not any(
+        word in low for word in _REPORTING_WORDS
+    ):
+        return 0
+    return len(_REPORTING.findall("\n" + text))
 
 
 def _punctuation(text: str) -> dict[str, int]:
@@ -292,7 +311,8 @@ def analyze(article: Article) -> SignalResult:
     raw = "\n".join(article.tokens)
     n = len(article.tokens)
     # every token lowercased, a final 's dropped (one pass over the tokens joined by line breaks)
-    lowered = _POSSESSIVE_LINE.sub("", raw.lower())
+    low = raw.lower()
+    lowered = _POSSESSIVE_LINE.sub("", low)
     tokens = lowered.split("\n") if n else []
     text = article.text
     values: dict[str, float] = {}
@@ -307,7 +327,7 @@ def analyze(article: Article) -> SignalResult:
         values[f"style.punct_{name}"] = per_100_words(count, n)
     values["style.digit_tokens_per_100_words"] = per_100_words(len(_DIGIT_LINE.findall(lowered)), n)
     values["style.contractions_per_100_words"] = per_100_words(_contractions(raw), n)
-    values["style.reporting_per_100_words"] = per_100_words(len(_REPORTING.findall("\n" + text)), n)
+    values["style.reporting_per_100_words"] = per_100_words(_reporting(text, raw, low), n)
 
     lengths = [len(s.split()) for s in article.sentences]
     if len(lengths) >= 3:
@@ -321,11 +341,13 @@ def analyze(article: Article) -> SignalResult:
         values["style.sentence_length_robust_cv"] = NAN
         values["style.sentence_length_range_share"] = NAN
 
-    content_counts = Counter(
-        {t: c for t, c in counts.items() if t not in _STOP and not t.isdigit() and len(t) > 2}
-    )
+    # (the length test first: it drops most function words without a set look-up; the same keys)
+    content_counts = {
+        t: c for t, c in counts.items() if len(t) > 2 and t not in _STOP and not t.isdigit()
+    }
     n_content = sum(content_counts.values())
-    top = content_counts.most_common(3)
+    # ``Counter(content_counts).most_common(3)``, which is this call (ties in insertion order)
+    top = heapq.nlargest(3, content_counts.items(), key=itemgetter(1))
     values["style.top_word_share"] = ratio(top[0][1], n_content) if top else NAN
     values["style.top3_word_share"] = ratio(sum(c for _, c in top), n_content) if top else NAN
     if top:
@@ -333,7 +355,9 @@ def analyze(article: Article) -> SignalResult:
     title_words = {t.lower() for t in re.findall(r"\w+", article.title)} - _STOP
     title_words = {t for t in title_words if len(t) > 2}
     if title_words and n_content:
-        values["style.title_word_density"] = sum(content_counts[w] for w in title_words) / n_content
+        values["style.title_word_density"] = (
+            sum(content_counts.get(w, 0) for w in title_words) / n_content
+        )
         evidence["style.title_word_density"] = sorted(title_words)
     else:
         values["style.title_word_density"] = NAN
