@@ -38,9 +38,8 @@ dictionary lacks. Each whitespace token's word is memoised (``_word``), each dis
 counts (``_word_counts``, packed into one integer so that a text's counts are one ``sum``) and
 syllables (``syllables``), 65,536 entries each, because textstat's own caches keep only 128
 entries; the first two in ``articlegrade.text.Memo`` dicts (a hit is one dict look-up), the last
-in an ``lru_cache``. The per-sentence word lists come from
-whitespace tokens, a paragraph's word count from its sentences whenever they are the paragraph
-(joined by spaces).
+in an ``lru_cache``. The per-sentence word lists come from whitespace tokens, a paragraph's word
+count from its sentences whenever they are the paragraph (joined by spaces).
 """
 
 from __future__ import annotations
