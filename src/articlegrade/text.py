@@ -98,6 +98,13 @@ _EXTRA_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
 IGNORECASE_ODD = re.compile(f"[{''.join(_EXTRA_CASES.values())}]")
 
 
+def lowers_like_ignorecase(text: str) -> bool:
+    """True when ``text`` holds none of the ``IGNORECASE_ODD`` characters: then an ASCII pattern
+    matched with ``re.IGNORECASE`` finds its letters where the lower-cased text holds them in lower
+    case, so a key-word test on ``text.lower()`` may stand in for the flag."""
+    return text.isascii() or not IGNORECASE_ODD.search(text)
+
+
 def letter_class(letter: str) -> str:
     """The characters that match one ASCII ``letter`` under ``re.IGNORECASE``, e.g. "sSſ"."""
     low = letter.lower()

@@ -13,7 +13,7 @@ import lxml.html
 from ..article import Article, Paragraph, Removal
 from ..errors import NoArticleError
 from ..source import read_source
-from ..text import IGNORECASE_ODD
+from ..text import lowers_like_ignorecase
 from .blocks import Block, squash
 from .html import extract_blocks, page_blocks, page_title, parse_html
 from .rules import LINE_RULES
@@ -107,7 +107,7 @@ def _line_kind(line: str) -> str | None:
     for kind, match, needs, needs_digit in by_length[n_words]:
         if needs:
             if low is None:
-                low = line.lower() if line.isascii() or not IGNORECASE_ODD.search(line) else ""
+                low = line.lower() if lowers_like_ignorecase(line) else ""
             if low:
                 for need in needs:
                     if need in low:

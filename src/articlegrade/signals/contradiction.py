@@ -48,7 +48,7 @@ from math import log
 from operator import itemgetter
 
 from ..article import Article
-from ..text import IGNORECASE_ODD
+from ..text import lowers_like_ignorecase
 from .base import NAN, SignalResult, per_100_words
 
 MAX_PAIRS = 400  # candidate pairs examined per article, most-overlapping first
@@ -191,9 +191,7 @@ def _both_sides(sentences: Sequence[str], lowered: Sequence[str | None] | None =
 
 def _lowered(sentence: str) -> str | None:
     """``sentence`` lower-cased for the key-word prefilters, None when they cannot be trusted."""
-    if not sentence.isascii() and IGNORECASE_ODD.search(sentence):
-        return None
-    return sentence.lower()
+    return sentence.lower() if lowers_like_ignorecase(sentence) else None
 
 
 # --- self-contradiction ----------------------------------------------------------------------
@@ -361,7 +359,7 @@ _DIGIT = re.compile(r"\d")
 
 def _reduce(text: str, low: str | None = None) -> _Sent:
     """One sentence reduced for comparison (see ``_Sent``); ``low``: ``text.lower()`` when known."""
-    if text.isascii() or not IGNORECASE_ODD.search(text):
+    if lowers_like_ignorecase(text):
         # Lower-casing keeps every token boundary (only İ and the Kelvin sign lower to an ASCII
         # letter, checked over all of Unicode) and the pattern treats ' and ’ alike: one call for
         # the whole sentence gives the tokens lower-cased one by one.

@@ -38,7 +38,7 @@ from itertools import chain, compress, pairwise
 import numpy as np
 
 from ..article import Article
-from ..text import IGNORECASE_ODD, WORD_RE, words
+from ..text import WORD_RE, lowers_like_ignorecase, words
 from .base import NAN, SignalResult, ratio
 
 #: Table A1 thresholds of the Gopher paper (a document above any of them is removed).
@@ -628,7 +628,7 @@ def _may_echo(core: str, text: str) -> bool:
     and a text without the characters ``IGNORECASE_ODD`` names, a run of text the pattern matches
     to a part under ``re.IGNORECASE`` is that part in either case, so the lower-cased text holds
     the part itself (``str.lower`` maps ASCII one character to one). Otherwise: True."""
-    if not core.isascii() or (not text.isascii() and IGNORECASE_ODD.search(text)):
+    if not core.isascii() or not lowers_like_ignorecase(text):
         return True
     low = _apostrophes(text).lower()
     return all(part in low for part in core.split(" "))

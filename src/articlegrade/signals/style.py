@@ -15,7 +15,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from ..article import Article
-from ..text import IGNORECASE_ODD, caseless
+from ..text import caseless, lowers_like_ignorecase
 from .base import NAN, SignalResult, per_100_words, ratio
 
 _FUNCTION_GROUPS: dict[str, frozenset[str]] = {
@@ -233,9 +233,7 @@ def _reporting(text: str, raw: str, low: str) -> int:
     none of the characters besides ASCII letters that a caseless class takes (``IGNORECASE_ODD``),
     a match is one of ``_REPORTING_WORDS`` in ASCII letters of either case, found in ``low``
     (lowercasing maps those letters alone). Without any of them there is no match: no search."""
-    if (raw.isascii() or not IGNORECASE_ODD.search(raw)) and not any(
-        word in low for word in _REPORTING_WORDS
-    ):
+    if lowers_like_ignorecase(raw) and not any(word in low for word in _REPORTING_WORDS):
         return 0
     return len(_REPORTING.findall("\n" + text))
 
