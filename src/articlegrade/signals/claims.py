@@ -813,13 +813,15 @@ def sentence_features(sentence: str) -> list[float]:
 # so every probability is the same to the last bit.
 # ---------------------------------------------------------------------------------------------
 
-_CHAR_CACHE_SIZE = 1 << 15
+#: Words the character-column memo holds. Warmed on half of the 1,400 quality texts, it missed
+#: 9.8% of the other half's words at 1 << 15 and 5.7% at 1 << 16 (the same as at 1 << 18).
+_CHAR_CACHE_SIZE = 1 << 16
 
 
 class _CharColumns(Memo):
     """Lower-cased word -> the columns of its known character n-grams, in ``char_terms`` order, as
-    the bytes of a native ``int32`` array. A ``Memo`` of ``_CHAR_CACHE_SIZE`` words (about 8 MB:
-    some 230 bytes a word)."""
+    the bytes of a native ``int32`` array. A ``Memo`` of ``_CHAR_CACHE_SIZE`` words (about 10 MB
+    full: 161 bytes a word, measured with tracemalloc)."""
 
     __slots__ = ("high", "index", "low")
 
