@@ -37,7 +37,7 @@ def test_grade_timeout_raises_a_typed_error() -> None:
 def stubborn(monkeypatch: pytest.MonkeyPatch):
     """Pages named hang-* ignore the soft limit (like a call stuck in C); die-* kill their
     worker. Workers are forked, so they inherit the patch."""
-    real = grading._grade
+    real = grading._prepare
 
     def fake(source, url, qm):
         name = Path(source).name if isinstance(source, Path) else ""
@@ -49,7 +49,7 @@ def stubborn(monkeypatch: pytest.MonkeyPatch):
             os._exit(3)
         return real(source, url, qm)
 
-    monkeypatch.setattr(grading, "_grade", fake)
+    monkeypatch.setattr(grading, "_prepare", fake)
     monkeypatch.setattr(grading, "KILL_GRACE", 0.3)
 
 
@@ -91,6 +91,72 @@ def test_jobs_1_and_jobs_n_give_the_same_rows_in_process_and_in_workers() -> Non
     three = [c.to_dict() for c in grade_many(sources, workers=3)]
     assert in_process == one == three
     assert [c["status"] for c in one] == ["ok", "ok", "ok", "error", "skipped"]
+
+
+def _mixed_sources() -> list:
+    """20 inputs (three batches): pages, texts, an empty input, a German text, a PDF."""
+    texts = [SAMPLES / "seed-is-japan-and-korea-part-of-nato.txt", SEED.with_suffix(".txt")]
+    german = "Der Fluss stieg über Nacht um drei Fuß, und der Stadtrat traf sich im Morgengrauen."
+    base = [*GOOD, SEED, *texts, b"", german * 3, b"%PDF-1.4 not a page"]
+    return [base[i % len(base)] for i in range(20)]
+
+
+def test_batches_give_the_rows_of_grading_page_by_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = _mixed_sources()
+    alone = [grading.grade_safely(s).to_dict() for s in sources]
+    sizes: list[int] = []
+    real = grading._grade_batch
+
+    def spy(batch, qm):
+        sizes.append(len(batch))
+        return real(batch, qm)
+
+    monkeypatch.setattr(grading, "_grade_batch", spy)
+    assert [c.to_dict() for c in grade_many(sources, workers=0)] == alone
+    assert sizes == [grading.BATCH, grading.BATCH, 20 - 2 * grading.BATCH]
+    assert [c.to_dict() for c in grade_many(sources, workers=2)] == alone
+    statuses = {c["status"] for c in alone}
+    assert statuses == {"ok", "skipped", "error"}
+
+
+def test_a_page_that_fails_in_a_family_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [*GOOD, SEED, GOOD[0]]
+    module = grading._family_modules()[2]
+    real = module.analyze
+
+    def analyze(article):
+        if article.title == "Why is japan not in nato?":
+            raise ValueError("boom")
+        return real(article)
+
+    monkeypatch.setattr(module, "analyze", analyze)
+    cards = list(grade_many(sources, workers=0))
+    assert [c.status for c in cards] == ["ok", "ok", "error", "ok"]
+    assert cards[2].reason == "internal_error: ValueError: boom"
+    assert cards[2].to_dict() == grading.grade_safely(SEED).to_dict()
+    assert cards[3].to_dict() == cards[0].to_dict()
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_batch_over_its_limit_is_graded_again_page_by_page(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workers: int
+) -> None:
+    """One slow page (it honours the soft limit) makes its batch run over; only it gets the
+    timeout row, the pages around it are graded."""
+    real = grading._prepare
+
+    def slow(source, url, qm):
+        if isinstance(source, Path) and source.name.startswith("slow"):
+            time.sleep(3)
+        return real(source, url, qm)
+
+    monkeypatch.setattr(grading, "_prepare", slow)
+    page = tmp_path / "slow.txt"
+    page.write_text(SEED.with_suffix(".txt").read_text(encoding="utf-8"), encoding="utf-8")
+    cards = list(grade_many([GOOD[0], page, SEED], workers=workers, timeout=1.0))
+    assert [c.status for c in cards] == ["ok", "error", "ok"]
+    assert cards[1].reason == "timeout: grading took longer than 1 s; the page was abandoned"
+    assert cards[0].to_dict() == grading.grade_safely(GOOD[0]).to_dict()
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
