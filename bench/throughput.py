@@ -1,11 +1,18 @@
 """Throughput of articlegrade against its peers, in one run, one process, best of several rounds.
 
 - HTML: the 181 pages of ``../shared/data/extraction/zyte/``: articlegrade HTML -> Scorecard (raw
-  bytes in, decoding included); readability-lxml alone (``Document(html).summary()``); trafilatura
-  alone (``extract``); lxml parse + ``text_content()`` alone (the floor). The peers get the page
-  already decoded to ``str``; every system gets the page's url from the ground truth.
+  bytes in, decoding included) through ``grade_many(workers=0)`` (batches of ``grading.BATCH``
+  pages, the goal's row) and through ``grade()`` page by page; readability-lxml alone
+  (``Document(html).summary()``); trafilatura alone (``extract``); lxml parse +
+  ``text_content()`` alone (the floor). The peers get the page already decoded to ``str`` and
+  the page's url from the ground truth; ``grade_many`` takes no url (``clean`` only stores it).
+- Memos: articlegrade keeps per-word memos (claims' character columns, readability's syllables,
+  contradiction's stems) across documents, so best-of-rounds timing on the same documents sees
+  them full. The "first pass" rows time one ``grade_many(workers=0)`` pass in a fresh process
+  whose memos hold only a warm-up sentence: what ``articlegrade score`` sees on new documents.
 - Text: the English texts of ``../shared/data/quality/`` (``text`` of the iu file, ``text_clean`` of
-  M4): articlegrade text -> Scorecard; datatrove's ``GopherRepetitionFilter`` +
+  M4): articlegrade text -> Scorecard (``grade_many(workers=0)``, the goal's row, and ``grade()``
+  text by text); datatrove's ``GopherRepetitionFilter`` +
   ``GopherQualityFilter`` + ``FineWebQualityFilter``, each run on every text (``filter(doc)``; the
   English word split is spaCy's blank tokenizer, no model download, no NLTK data); textstat's
   Flesch reading ease + Flesch-Kincaid grade + SMOG alone. Words are ``\\w+`` runs of the input.
@@ -204,6 +211,16 @@ def grade_fn(full: bool, families: Sequence[str]) -> Callable[..., Any]:
     return make_partial(families)
 
 
+def batch_fn(full: bool, families: Sequence[str]) -> Callable[[Sequence[Any]], list[Any]]:
+    """Sources -> results through ``grade_many(workers=0)`` (the partial pipeline: page by page)."""
+    if full:
+        from articlegrade.grading import grade_many
+
+        return lambda sources: list(grade_many(sources, workers=0))
+    partial = make_partial(families)
+    return lambda sources: [partial(s) for s in sources]
+
+
 def statuses(results: Iterable[Any]) -> dict[str, int]:
     """How the graded documents came out (ok / skipped / error codes)."""
     counts: Counter[str] = Counter()
@@ -375,17 +392,25 @@ def version(dist: str) -> str | None:
 # -- sections --------------------------------------------------------------------------------------
 
 
-def html_section(pages: list, fn: Callable, partial: bool, rounds: int) -> dict[str, Any]:
+def html_section(
+    pages: list, fn: Callable, batch: Callable, partial: bool, rounds: int
+) -> dict[str, Any]:
     n = len(pages)
     rows: dict[str, dict[str, Any]] = {}
     results: list[Any] = []
+    raws = [raw for raw, _, _ in pages]
 
     def ours() -> None:
         results.clear()
-        results.extend(fn(raw, url) for raw, _, url in pages)
+        results.extend(batch(raws))
 
+    tag = " (partial)" if partial else ""
     systems: list[tuple[str, Callable[[], None]]] = [
-        ("articlegrade HTML -> Scorecard" + (" (partial)" if partial else ""), ours),
+        ("articlegrade HTML -> Scorecard, grade_many" + tag, ours),
+        (
+            "articlegrade HTML -> Scorecard, grade() page by page" + tag,
+            lambda: [fn(raw, url) for raw, _, url in pages],
+        ),
         ("readability-lxml alone", lambda: run_readability(pages)),
         ("trafilatura alone", lambda: run_trafilatura(pages)),
         ("lxml parse + text_content (floor)", lambda: run_lxml(pages)),
@@ -393,14 +418,16 @@ def html_section(pages: list, fn: Callable, partial: bool, rounds: int) -> dict[
     for name, run in systems:
         best, times = timed(run, rounds)
         rows[name] = {"pages_per_s": n / best, "ms_per_page": 1e3 * best / n, "rounds_s": times}
-    ours_name, readability_name = systems[0][0], systems[1][0]
+    ours_name, readability_name = systems[0][0], systems[2][0]
     for row in rows.values():
         row["ratio_to_readability"] = row["pages_per_s"] / rows[readability_name]["pages_per_s"]
     rows[ours_name]["statuses"] = statuses(results)
     return {"pages": n, "systems": rows}
 
 
-def text_section(texts: list[str], fn: Callable, partial: bool, rounds: int) -> dict[str, Any]:
+def text_section(
+    texts: list[str], fn: Callable, batch: Callable, partial: bool, rounds: int
+) -> dict[str, Any]:
     n = len(texts)
     words = sum(len(_WORD.findall(t)) for t in texts)
     filters = datatrove_filters()
@@ -408,11 +435,16 @@ def text_section(texts: list[str], fn: Callable, partial: bool, rounds: int) -> 
 
     def ours() -> None:
         results.clear()
-        results.extend(fn(t) for t in texts)
+        results.extend(batch(texts))
 
     dt = "datatrove GopherRepetition + GopherQuality + FineWebQuality"
+    tag = " (partial)" if partial else ""
     systems: list[tuple[str, Callable[[], None]]] = [
-        ("articlegrade text -> Scorecard" + (" (partial)" if partial else ""), ours),
+        ("articlegrade text -> Scorecard, grade_many" + tag, ours),
+        (
+            "articlegrade text -> Scorecard, grade() text by text" + tag,
+            lambda: [fn(t) for t in texts],
+        ),
         (dt, lambda: run_datatrove(texts, filters)),
         (dt + ", chained (stop at first reject)", lambda: run_datatrove(texts, filters, True)),
         ("textstat FRE + FKGL + SMOG alone", lambda: run_textstat(texts)),
@@ -465,6 +497,54 @@ def jobs_section(full: bool, families: Sequence[str], texts: list[str]) -> dict[
         out[f"jobs_{workers}"] = {"seconds": secs, "docs_per_s": count / secs}
     out["speedup"] = out["jobs_1"]["seconds"] / out["jobs_2"]["seconds"]
     return out
+
+
+def first_pass_child(kind: str, quick: bool) -> None:
+    """One ``grade_many(workers=0)`` pass over the pages or texts in this fresh process, after
+    the warm-up a forked worker gets (model loaded, one short text graded); prints seconds."""
+    full, families, _ = pipeline_status()
+    batch = batch_fn(full, families)
+    if full:
+        from articlegrade.grading import _WARM_UP, grade_safely
+
+        grade_safely(_WARM_UP)
+    if kind == "html":
+        sources: list[Any] = [raw for raw, _, _ in load_pages()]
+    else:
+        sources = load_texts()
+    if quick:
+        sources = sources[:: 3 if kind == "html" else 4]
+    gc.collect()
+    start = time.perf_counter()
+    batch(sources)
+    print(json.dumps({"seconds": time.perf_counter() - start, "docs": len(sources)}))
+
+
+def first_pass(r: dict[str, Any], quick: bool) -> None:
+    """Add the first-pass rows (see the module docstring) to ``r["html"]`` and ``r["text"]``,
+    with their ratios to the peers timed in this run."""
+    for kind, peer, unit in (
+        ("html", "readability-lxml alone", "pages"),
+        ("text", "datatrove GopherRepetition + GopherQuality + FineWebQuality", "docs"),
+    ):
+        proc = subprocess.run(
+            [sys.executable, __file__, "--first-pass-child", kind, *(["--quick"] if quick else [])],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        got = json.loads(proc.stdout.strip().splitlines()[-1])
+        systems = r[kind]["systems"]
+        rate = got["docs"] / got["seconds"]
+        ratio_key = "ratio_to_readability" if kind == "html" else "ratio_to_datatrove"
+        row: dict[str, Any] = {f"{unit}_per_s": rate, f"ms_per_{unit[:-1]}": 1e3 / rate}
+        if kind == "text":
+            row["words_per_s"] = r["text"]["words"] / got["seconds"]
+        row[ratio_key] = rate / systems[peer][f"{unit}_per_s"]
+        row["rounds_s"] = [got["seconds"]]
+        label = "HTML" if kind == "html" else "text"
+        systems[f"articlegrade {label} -> Scorecard, grade_many, first pass, fresh process"] = row
 
 
 def memory_child(n_docs: int) -> None:
@@ -527,12 +607,10 @@ def print_table(r: dict[str, Any]) -> None:
         + ("" if r["full_pipeline"] else f" — missing: {r['missing']}")
     )
     h = r["html"]
-    print(
-        f"\nHTML ({h['pages']} Zyte pages)                         pages/s   ms/page  vs readability"
-    )
+    print(f"\nHTML ({h['pages']} Zyte pages)" + " " * 54 + "pages/s   ms/page  vs readability")
     for name, row in h["systems"].items():
         print(
-            f"  {name:50s} {row['pages_per_s']:7.1f} {row['ms_per_page']:8.2f} "
+            f"  {name:72s} {row['pages_per_s']:7.1f} {row['ms_per_page']:8.2f} "
             f"{row['ratio_to_readability']:8.2f}x"
         )
     t = r["text"]
@@ -630,12 +708,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="print pyinstrument's profile of one path, no timing",
     )
     parser.add_argument("--memory-child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--first-pass-child", choices=("html", "text"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.profile:
         profile(args.profile)
         return 0
     if args.memory_child:
         memory_child(args.memory_child)
+        return 0
+    if args.first_pass_child:
+        first_pass_child(args.first_pass_child, args.quick)
         return 0
     rounds = args.rounds or (1 if args.quick else 3)
     batch = args.batch or (1_000 if args.quick else 10_000)
@@ -652,10 +734,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"pipeline {'full' if full else 'partial: ' + missing}", flush=True)
     r: dict[str, Any] = {"full_pipeline": full, "families_run": families, "missing": missing}
     print("html ...", flush=True)
-    r["html"] = html_section(pages, fn, not full, rounds)
+    batched = batch_fn(full, families)
+    r["html"] = html_section(pages, fn, batched, not full, rounds)
     r["html_stages"] = stage_times([(raw, url) for raw, _, url in pages], families, full, rounds)
     print("text ...", flush=True)
-    r["text"] = text_section(texts, fn, not full, rounds)
+    r["text"] = text_section(texts, fn, batched, not full, rounds)
+    print("first pass ...", flush=True)
+    first_pass(r, args.quick)
     r["text_stages"] = stage_times([(t, None) for t in texts], families, full, rounds)
     print("length ...", flush=True)
     r["length"] = length_section(families, full, fn, LENGTHS, rounds)
