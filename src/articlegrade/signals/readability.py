@@ -33,13 +33,16 @@ learner text; higher is easier. It is unbounded: very hard text goes below 0, ve
 Cost (CPU time, best of 3-5 runs over the 1,400 English quality-data texts and the 181 Zyte
 pages, one family at a time): 0.13 ms per text (~400 words) and 0.26 ms per page once the memos
 below are warm, about 0.35 ms per text more while they fill; plus 0.6-0.8 s once per process to
-load the CMU dictionary and the model, and 0.3 s for Pyphen's patterns on the first word the
-dictionary lacks. Each whitespace token's word is memoised (``_word``), each distinct word's
-counts (``_word_counts``, packed into one integer so that a text's counts are one ``sum``) and
-syllables (``syllables``), 65,536 entries each, because textstat's own caches keep only 128
-entries; the first two in ``articlegrade.text.Memo`` dicts (a hit is one dict look-up), the last
-in an ``lru_cache``. The per-sentence word lists come from whitespace tokens, a paragraph's word
-count from its sentences whenever they are the paragraph (joined by spaces).
+load the CMU dictionary and the model, and ~0.05 s for Pyphen's patterns (with ``_hyphen_points``'
+prefix table) on the first word counted. Each whitespace token's word is memoised (``_word``) and
+each distinct word's counts (``_word_counts``, packed into one integer so that a text's counts
+are one ``sum``), 65,536 entries each in ``articlegrade.text.Memo`` dicts (a hit is one dict
+look-up), because textstat's own caches keep only 128 entries. A memo miss does textstat's work
+without its getters and caches: the CMU dictionary, the easy words and compiled punctuation
+patterns fetched once, and Pyphen's hyphenation points counted by ``_hyphen_points`` (4x faster
+than ``Pyphen.positions``, the same count). The per-sentence word lists come from whitespace
+tokens, a paragraph's word count from its sentences whenever they are the paragraph (joined by
+spaces).
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -58,7 +61,7 @@ import numpy as np
 
 from ..article import Article
 from ..text import Memo
-from .base import NAN, SignalResult, ratio
+from .base import NAN, SignalResult, ratio, window_types
 
 LANG = "en_US"
 #: Fewer body words than this and every value is NaN.
@@ -168,8 +171,29 @@ def _word(token: str) -> str:
     interned: equal words are one object, so ``id`` tells words apart (``mattr``)."""
     if token.isalnum() and "ʼ" not in token:  # letters and digits only: nothing to remove
         return sys.intern(token.lower())
-    word = _backend().transformations.remove_punctuation(_CURLY.sub("'", token), False)
+    word = _remove_punctuation()(_CURLY.sub("'", token))
     return sys.intern(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _remove_punctuation() -> Callable[[str], str]:
+    """textstat's ``remove_punctuation(text, False)`` without its 128-entry cache and without
+    ``re.sub``'s pattern-cache look-ups: the same two substitutions with the patterns compiled once.
+    textstat 0.7.8's function is exactly these two; for any other version its own function is used
+    (tests/test_readability_speed.py compares the two)."""
+    backend = _backend()
+    import textstat
+
+    if getattr(textstat, "__version__", None) not in ((0, 7, 8), "0.7.8"):
+        remove = backend.transformations.remove_punctuation
+        return lambda text: remove(text, False)
+    apostrophe = re.compile(backend.utils.constants.RE_NONCONTRACTION_APOSTROPHE)
+    punctuation = re.compile(r"[^\w\s\']")
+
+    def strip(text: str) -> str:
+        return punctuation.sub("", apostrophe.sub("", text))
+
+    return strip
 
 
 @lru_cache(maxsize=1 << 16)
@@ -179,15 +203,94 @@ def syllables(word: str) -> int:
     For a plain ASCII word textstat's ``count_syllables`` finds one word and does what is done here
     without splitting the text: the first CMU pronunciation's stressed phones, else Pyphen's
     hyphenation points + 1."""
-    backend = _backend()
+    return _syllables(word)
+
+
+def _syllables(word: str) -> int:
+    """``syllables`` without its cache (``_word_counts`` has its own memo)."""
+    cmu, hyphen_points = _syllable_tables()
     if not (word.isascii() and word.isalnum()):
-        return backend.counts.count_syllables(word, LANG)
+        remove = _remove_punctuation()
+        if remove.__name__ != "strip":  # not textstat 0.7.8: its own function
+            return _backend().counts.count_syllables(word, LANG)
+        # textstat 0.7.8's count_syllables(word, LANG): the same steps (its list_words(word,
+        # lowercase=True) is the punctuation removal, lower-casing and a split)
+        count = 0
+        for w in remove(word).lower().split():
+            try:
+                count += sum(1 for p in cmu[w][0] if p[-1].isdigit())
+            except (TypeError, IndexError, KeyError):
+                count += hyphen_points(w) + 1
+        return count
     word = word.lower()
     try:
-        phones = backend.utils.get_cmudict(LANG)[word][0]
+        phones = cmu[word][0]
         return sum(1 for p in phones if p[-1].isdigit())
     except (TypeError, IndexError, KeyError):
-        return len(backend.utils.get_pyphen(LANG).positions(word)) + 1
+        return hyphen_points(word) + 1
+
+
+@lru_cache(maxsize=1)
+def _syllable_tables() -> tuple[Any, Callable[[str], int]]:
+    """The CMU dictionary and the count of Pyphen's hyphenation points of a word, as textstat
+    gets them (fetched once instead of through two cached getters per word)."""
+    backend = _backend()
+    return backend.utils.get_cmudict(LANG), _hyphen_points(backend.utils.get_pyphen(LANG))
+
+
+def _hyphen_points(pyphen: Any) -> Callable[[str], int]:
+    """``len(pyphen.positions(word))`` for a lowercase ASCII word, computed faster.
+
+    Pyphen 0.18's ``HyphDict.positions`` looks up every substring of ".word." up to the longest
+    pattern's length and keeps the maximum value each pattern gives each gap; a point is a gap
+    with an odd value, kept when at least ``left`` letters precede it and ``right`` follow it.
+    Here the same maxima are computed, but the substrings starting at one place stop growing as
+    soon as no pattern starts with them (a table of the patterns' prefixes), and only the count
+    is returned (no ``DataInt`` list). For another Pyphen layout or version: its own method.
+    tests/test_readability_speed.py checks the count on thousands of words."""
+    import pyphen as pyphen_module
+
+    hd = getattr(pyphen, "hd", None)
+    patterns = getattr(hd, "patterns", None)
+    left, right = getattr(pyphen, "left", None), getattr(pyphen, "right", None)
+    if (
+        getattr(pyphen_module, "__version__", None) != "0.18.1"
+        or not isinstance(patterns, dict)
+        or not isinstance(left, int)
+        or not isinstance(right, int)
+    ):
+        return lambda word: len(pyphen.positions(word))
+    # prefix -> (offset, values) of the pattern equal to it, or None when it is only a prefix
+    table: dict[str, tuple[int, tuple[int, ...]] | None] = {}
+    for key in patterns:
+        for end in range(1, len(key)):
+            table.setdefault(key[:end], None)
+    for key, (offset, values) in patterns.items():
+        table[key] = (offset, tuple(int(v) for v in values))
+    get = table.get
+
+    def count(word: str) -> int:
+        pointed = f".{word}."
+        n = len(pointed)
+        refs = [0] * (n + 1)
+        for i in range(n - 1):
+            for j in range(i + 1, n + 1):
+                hit = get(pointed[i:j], False)
+                if hit is None:
+                    continue  # a prefix of longer patterns only
+                if hit is False:
+                    break  # no pattern starts with pointed[i:j]
+                offset, values = hit
+                k = i + offset
+                for v in values:
+                    if v > refs[k]:
+                        refs[k] = v
+                    k += 1
+        last = len(word) - right
+        # gap g of refs is the hyphenation point g - 1 of the word
+        return sum(1 for g in range(left + 1, last + 2) if refs[g] % 2)
+
+    return count
 
 
 #: ``_word_counts`` packs its five counts into one integer, ``_FIELD`` bits each, so that the sum
@@ -202,11 +305,22 @@ def _word_counts(low: str) -> int:
 
     (Lowercasing changes no character's being a word character, so the letters are those of the
     word as written.)"""
-    n_syll = syllables(low)
-    n_letters = len(_NON_WORD.sub("", low))
-    easy = _backend().utils.get_lang_easy_words(LANG)
-    counts = (n_syll, n_syll >= 3, n_letters, n_letters > LONG_WORD_LETTERS, low not in easy)
-    return sum(int(c) << (_FIELD * i) for i, c in enumerate(counts))
+    n_syll = _syllables(low)
+    # every character of an ASCII letters-and-digits word is a word character
+    n_letters = len(low) if low.isascii() and low.isalnum() else len(_NON_WORD.sub("", low))
+    return (
+        n_syll
+        | (n_syll >= 3) << _FIELD
+        | n_letters << (2 * _FIELD)
+        | (n_letters > LONG_WORD_LETTERS) << (3 * _FIELD)
+        | (low not in _easy()) << (4 * _FIELD)
+    )
+
+
+@lru_cache(maxsize=1)
+def _easy() -> frozenset[str]:
+    """textstat's Dale-Chall easy words (``get_lang_easy_words``), fetched once."""
+    return frozenset(_backend().utils.get_lang_easy_words(LANG))
 
 
 @lru_cache(maxsize=1)
@@ -238,16 +352,7 @@ def _mattr_ids(ids: np.ndarray, window: int = MATTR_WINDOW) -> float:
     n = len(ids)
     if n <= window:
         return len(set(ids.tolist())) / n
-    order = np.argsort(ids, kind="stable")
-    same = ids[order[1:]] == ids[order[:-1]]
-    previous = np.full(n, -1, dtype=np.intp)
-    previous[order[1:][same]] = order[:-1][same]
-    position = np.arange(n, dtype=np.intp)
-    # windows start at s = 0 .. n - window; token i is new in those with
-    # max(previous + 1, i - window + 1) <= s <= min(i, n - window)
-    first = np.maximum(previous + 1, position - window + 1)
-    last = np.minimum(position, n - window)
-    total = int(np.maximum(last - first + 1, 0).sum())
+    total = window_types(ids, window)
     return total / ((n - window + 1) * window)
 
 
