@@ -121,6 +121,28 @@ def test_fast_matcher_finds_what_the_plain_alternation_finds() -> None:
     assert filler.find_phrases([]) == []
 
 
+@pytest.mark.parametrize(
+    "units",
+    [
+        ["IN CONCLUSION, it’s WORTH noting: A Testament To", "Ultimately; ULTIMATELY"],
+        ["İn conclusion, in conclusion", "Delvİng ultimately"],  # İ: lower() is longer
+        ["ſhowcases in ſummary, in summary", "in \u212along"],  # long s, Kelvin sign
+        ["ΟΔΟΣ in closing Σ", "Ärger: all in all, À la realm"],  # non-ASCII, same length
+    ],
+)
+def test_lowercase_search_finds_what_the_caseless_pattern_finds(units: list[str]) -> None:
+    """``find_phrases`` searches the lowercased text where that is the same search: the hits
+    (their text taken from the units as written) equal the caseless pattern's."""
+    matcher = filler._matcher()
+    joined = "\x00" + "\x00".join(units)
+    expected = [
+        (matcher.groups[m.lastgroup], joined[m.start() + 1 : m.end()])
+        for m in filler._caseless().finditer(joined)
+    ]
+    found = [(h.group, h.text) for hits in filler.find_phrases(units) for h in hits]
+    assert found == expected and found
+
+
 def test_empty_body_is_nan() -> None:
     values = filler.measure(_article())
     assert math.isnan(values["filler.phrases_per_100_words"])

@@ -415,7 +415,7 @@ def test_shingle_sets_in_one_pass_equal_the_shingler(monkeypatch: pytest.MonkeyP
         for sentences, paragraphs in cases:
             shingler = repetition._Shingler()
             expected = list(map(shingler, sentences)) + shingler.paragraphs(paragraphs, sentences)
-            sets, paragraph_sets = repetition._shingle_sets(sentences, paragraphs)
+            sets, paragraph_sets, _ = repetition._shingle_sets(sentences, paragraphs)
             assert len(paragraph_sets) == len(paragraphs)
             assert _same_structure(sets + paragraph_sets, expected)
     assert repetition._align(paras, sentences)[2] is None

@@ -4,11 +4,13 @@ counted by hand on short texts."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
 from articlegrade import Article, Paragraph
 from articlegrade.signals import style
+from articlegrade.text import IGNORECASE_ODD
 
 # 25 tokens: He said Don’t go It’s 5 p m see https x com the dog’s bowl red was full really Yes
 # According to Ann they’ve left
@@ -91,6 +93,10 @@ def test_empty_body_is_nan_not_zero() -> None:
         "The mayor ſaid no and it was ſtated twice.",  # long s: caseless, not in the lowercase text
         "He SAYS so; ANNOUNCED, reported; unsaid, saidx.",
         "Tōkyō officials said the line opens in 2026.",
+        "said,said _said said_ saidsaid 'said' according  to according\nto according tolD",
+        "According to SAID: to-told, told’s, announced2 reported… stated. Says",
+        "İstanbul officials said so; KELVİN told them",  # dotted capital I: lower() is longer
+        "The \u212aelvin sign said no, and Σ told ΟΔΟΣ.",
     ],
 )
 def test_reporting_shortcut_is_the_regex_count(text: str) -> None:
@@ -98,16 +104,36 @@ def test_reporting_shortcut_is_the_regex_count(text: str) -> None:
     article = _article(text)
     raw = "\n".join(article.tokens)
     expected = len(style._REPORTING.findall("\n" + article.text))
-    assert style._reporting(article.text, raw, raw.lower()) == expected
+    assert style._reporting(article.text, raw) == expected
     assert style.measure(article)["style.reporting_per_100_words"] == pytest.approx(
         100 * expected / len(article.tokens)
     )
 
 
+def test_lowercasing_keeps_what_the_shortcuts_rely_on() -> None:
+    """On every code point but the ``IGNORECASE_ODD`` ones, ``str.lower`` gives one character, a
+    word character for a word character, whitespace for whitespace, and an ASCII character only
+    for an ASCII one (so a caseless ASCII class and a lowercase letter agree): what
+    ``style._reporting`` and ``filler.find_phrases`` rely on to search the lowercased text."""
+    odd = set(IGNORECASE_ODD.pattern.strip("[]"))
+    chars = "".join(chr(i) for i in range(0x110000) if chr(i) not in odd)
+    low = chars.lower()
+    assert len(low) == len(chars)
+    for cls in (r"\w", r"\s"):
+        mask = re.compile(cls)
+        assert [m.start() for m in mask.finditer(chars)] == [m.start() for m in mask.finditer(low)]
+    ascii_at = [i for i, c in enumerate(chars) if c.isascii()]
+    assert [i for i, c in enumerate(low) if c.isascii()] == ascii_at
+    assert all(low[i] == chars[i].lower() for i in ascii_at)
+    for mark in "’‘":  # (filler's apostrophes)
+        assert low.count(mark) == chars.count(mark) == 1 and low.index(mark) == chars.index(mark)
+    assert len("İ".lower()) == 2 and "İ" in odd  # the one longer lowercase is an odd one
+
+
 def test_reporting_shortcut_counts_the_long_s() -> None:
     text = "The mayor ſaid no and it was ſtated twice."
     raw = "\n".join(_article(text).tokens)
-    assert style._reporting(text, raw, raw.lower()) == 2
+    assert style._reporting(text, raw) == 2
 
 
 def test_top_words_keep_first_seen_order_on_ties() -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..article import Article
-from ..text import caseless, letter_class
+from ..text import caseless, letter_class, lowers_like_ignorecase
 from .base import NAN, SignalResult, per_100_words, ratio
 
 _APOS = "['’‘]"
@@ -161,8 +161,9 @@ NAMES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str]
+    lower: re.Pattern[str]  # the pattern for lowercased text: lowercase letters, no classes
     groups: dict[str, str]  # regex group name -> phrase group
+    caseless: str  # the pattern for any text, as written (compiled when needed: ``_caseless``)
 
 
 def _to_regex(phrase: str) -> str:
@@ -207,9 +208,11 @@ def _matcher() -> _Matcher:
     non-word character before the phrase (a class: the engine skips ahead to the next one instead of
     trying every position; every phrase ends with a letter, so a match never takes the character
     the next one opens with). It has no flag: every letter is the class of its cases
-    (``articlegrade.text.caseless``). The phrases are grouped by first letter, in the same order
-    within a letter, and each alternative opens with its letter (a class the engine checks before
-    entering it); the empty named group at its end names the phrase.
+    (``articlegrade.text.caseless``; ``caseless``, compiled by ``_caseless``), or, in ``lower``,
+    for lowercased text, the lowercase letter (see ``find_phrases``). The phrases are grouped by
+    first letter, in the same order within a letter, and each alternative opens with its letter
+    (which the engine checks before entering it); the empty named group at its end names the
+    phrase.
     """
     entries = sorted(
         ((group, phrase) for group, (_, phrases) in GROUPS.items() for phrase in phrases),
@@ -223,12 +226,26 @@ def _matcher() -> _Matcher:
         for letter, rest in _by_first_letter(phrase):
             name = f"p{i}{letter}"
             names[name] = group
-            buckets.setdefault(letter, []).append(f"{caseless(_to_regex(rest))}(?P<{name}>)")
-    body = "|".join(
-        f"[{letter_class(letter)}](?:{'|'.join(alternatives)})"
-        for letter, alternatives in buckets.items()
-    )
-    return _Matcher(re.compile(rf"\W(?:{body})(?!\w)"), names)
+            buckets.setdefault(letter, []).append(f"{_to_regex(rest)}(?P<{name}>)")
+
+    def alternation(cased: bool) -> str:
+        body = "|".join(
+            f"[{letter_class(letter)}](?:{'|'.join(map(caseless, alternatives))})"
+            if cased
+            else f"{letter}(?:{'|'.join(alternatives)})"
+            for letter, alternatives in buckets.items()
+        )
+        return rf"\W(?:{body})(?!\w)"
+
+    return _Matcher(re.compile(alternation(False)), names, alternation(True))
+
+
+@lru_cache(maxsize=1)
+def _caseless() -> re.Pattern[str]:
+    """``_matcher``'s pattern with a class of its cases for every letter, for text that
+    ``find_phrases`` cannot lowercase (compiled on first use: it takes about 20 ms, the lowercase
+    one 1 ms)."""
+    return re.compile(_matcher().caseless)
 
 
 @dataclass(frozen=True)
@@ -247,7 +264,17 @@ def find_phrases(units: list[str]) -> list[list[Hit]]:
     # one search over the units joined; each starts after a separator
     starts = list(itertools.accumulate((len(u) + 1 for u in units), initial=1))
     joined = _SEPARATOR + _SEPARATOR.join(units)
-    for m in matcher.pattern.finditer(joined):
+    # Lowercase letters are faster to match than the classes of their cases. Where the text holds
+    # no ``IGNORECASE_ODD`` character, a class takes a letter in either case and nothing else, and
+    # ``str.lower`` maps just those to the lowercase letter, keeps word characters, whitespace and
+    # the non-ASCII apostrophes what they are, and is one character to one when the length stays
+    # (tests/test_style.py checks this on every code point): the same matches, at the same offsets.
+    low = joined.lower()
+    if lowers_like_ignorecase(joined) and len(low) == len(joined):
+        matches = matcher.lower.finditer(low)
+    else:
+        matches = _caseless().finditer(joined)
+    for m in matches:
         start = m.start() + 1
         k = bisect.bisect_right(starts, start) - 1
         group = matcher.groups[m.lastgroup]  # type: ignore[index]

@@ -39,7 +39,7 @@ import numpy as np
 
 from ..article import Article
 from ..text import WORD_RE, lowers_like_ignorecase, words
-from .base import NAN, SignalResult, ratio
+from .base import NAN, SignalResult, ratio, window_types
 
 #: Table A1 thresholds of the Gopher paper (a document above any of them is removed).
 GOPHER_THRESHOLDS: dict[str, float] = {
@@ -183,12 +183,13 @@ def _repeated_starts(tokens: Sequence[str], max_n: int) -> dict[int, tuple[list[
     counts: Counter = Counter(grams)
     levels[2] = (starts, counts)
     for n in range(3, max_n + 1):
-        if not starts:  # nothing repeats at this length: nothing longer does
-            levels[n] = ([], Counter())
-            continue
         # the starts whose (n-1)-gram occurs more than once (1 < count), and of those the ones
         # whose next start is one too
         repeated = list(compress(starts, map((1).__lt__, map(counts.__getitem__, grams))))
+        if not repeated:  # nothing repeats at this length: nothing longer does
+            empty: tuple[list[int], Counter] = ([], Counter())
+            levels.update(dict.fromkeys(range(n, max_n + 1), empty))
+            break
         following = set(repeated)
         starts = [i for i in repeated if i + 1 in following]
         grams = [tokens[i : i + n] for i in starts]
@@ -349,28 +350,24 @@ def mtld(tokens: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
     return (forward + backward) / 2
 
 
-def mattr(tokens: Sequence[str], window: int = MATTR_WINDOW) -> float:
-    """Moving-average type-token ratio over windows of ``window`` tokens; NaN when shorter."""
-    if len(tokens) < window:
+def _numbers(tokens: Sequence[str]) -> np.ndarray:
+    """A number for each token, the same for equal tokens only (the index of its first copy)."""
+    first: dict[str, int] = {}
+    return np.fromiter(map(first.setdefault, tokens, itertools.count()), np.int64, len(tokens))
+
+
+def mattr(
+    tokens: Sequence[str], window: int = MATTR_WINDOW, numbers: np.ndarray | None = None
+) -> float:
+    """Moving-average type-token ratio over windows of ``window`` tokens; NaN when shorter.
+    ``numbers``: the tokens' numbers (``_numbers``), when already known. The windows' types are
+    summed exactly, without sliding (``base.window_types``)."""
+    size = len(tokens)
+    if size < window:
         return NAN
-    counts: dict[str, int] = dict(Counter(tokens[:window]))
-    types = len(counts)
-    total = types
-    for out, new in zip(tokens, tokens[window:], strict=False):
-        if out != new:
-            left = counts[out] - 1
-            if left:
-                counts[out] = left
-            else:
-                del counts[out]
-                types -= 1
-            if new in counts:
-                counts[new] += 1
-            else:
-                counts[new] = 1
-                types += 1
-        total += types
-    return total / ((len(tokens) - window + 1) * window)
+    if numbers is None:
+        numbers = _numbers(tokens)
+    return window_types(numbers, window) / ((size - window + 1) * window)
 
 
 # --- near duplicates ------------------------------------------------------------------------
@@ -384,6 +381,22 @@ def _apostrophes(text: str) -> str:
     if "‘" in text:
         text = text.replace("‘", "'")
     return text
+
+
+#: Where a text holds one of these, the tokens of the text lowercased (apostrophes straightened)
+#: may not be its tokens lowercased: "‘" is a word's inner apostrophe only once straightened,
+#: "Σ" lowercases by its neighbours ("ς" at a word's end, which a token alone may seem to be),
+#: and "İ" lowercases to "i" and a combining dot, no word character.
+_TOKEN_CASE_ODD = "‘Σİ"
+
+
+def _lowers_per_token(text: str) -> bool:
+    """True when ``WORD_RE.findall(_apostrophes(text.lower()))`` is ``text``'s tokens each
+    lowercased and straightened: without ``_TOKEN_CASE_ODD``, every character lowercases to one
+    character, a word character exactly where it was one (tests/test_repetition_shortcuts.py
+    checks every code point), so lowercasing moves no token boundary; "’" is an inner apostrophe
+    before and after."""
+    return text.isascii() or not any(c in text for c in _TOKEN_CASE_ODD)
 
 
 class _Shingler:
@@ -475,9 +488,11 @@ _CODE_BITS = 63
 
 def _shingle_sets(
     sentences: Sequence[str], paragraphs: Sequence[str]
-) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
+) -> tuple[list[frozenset[int]], list[frozenset[int]], tuple[list[str], np.ndarray] | None]:
     """The shingle sets of ``sentences`` and of ``paragraphs`` (the body paragraphs they were split
-    from), the same sets as ``_Shingler`` gives up to the numbering, built in one pass.
+    from), the same sets as ``_Shingler`` gives up to the numbering, built in one pass; and when
+    every paragraph is exactly its sentences, the sentences' tokens in a row with their numbers
+    (``_numbers``), else None.
 
     Every distinct token gets a number below 2**w; a 3-gram is the number of its three tokens'
     numbers written side by side in w bits each (equal 3-grams, equal numbers, and no two distinct
@@ -496,9 +511,8 @@ def _shingle_sets(
     flat = list(chain.from_iterable(segments))
     width = max(1, len(flat)).bit_length()  # a token's number is below len(flat)
     if 3 * width > _CODE_BITS or SHINGLE_N != 3:
-        return list(map(shingler, sentences)), shingler.paragraphs(paragraphs, sentences)
-    numbers: dict[str, int] = {}
-    ids = np.fromiter(map(numbers.setdefault, flat, itertools.count()), np.int64, len(flat))
+        return list(map(shingler, sentences)), shingler.paragraphs(paragraphs, sentences), None
+    ids = _numbers(flat)
     codes = ((ids[:-2] << (2 * width)) | (ids[1:-1] << width) | ids[2:]).tolist()
     starts = list(itertools.accumulate(map(len, segments), initial=0))
     empty: frozenset[int] = frozenset()
@@ -517,7 +531,7 @@ def _shingle_sets(
             psets.append(sets[span[0]])
         else:
             psets.append(grams(starts[span[0]], starts[span[1]]))
-    return sets, psets
+    return sets, psets, ((flat, ids) if len(segments) == n_sentences else None)
 
 
 def near_duplicates(
@@ -551,6 +565,8 @@ def near_duplicates(
     for shingles in sets:
         multi |= seen & shingles
         seen |= shingles
+    if not multi:  # no two units share a shingle (copies would): no unit restates another
+        return sum(map(bool, sets)), 0, []
     for j, shingles in enumerate(sets):
         if not shingles:
             continue
@@ -695,7 +711,7 @@ def analyze(article: Article) -> SignalResult:
 
     body = [p.text for p in article.paragraphs if not p.is_heading]
     sentences = article.sentences
-    sets, paragraph_sets = _shingle_sets(sentences, body)
+    sets, paragraph_sets, row = _shingle_sets(sentences, body)
     for name, units, unit_sets in (
         ("sentence", sentences, sets),
         ("paragraph", body, paragraph_sets),
@@ -713,10 +729,22 @@ def analyze(article: Article) -> SignalResult:
     if found:
         evidence["repetition.conclusion_count"] = found
 
-    # tokens never contain a newline: one lower/replace over the joined string
-    lowered = _apostrophes("\n".join(tokens).lower()).split("\n") if tokens else []
+    # The body's tokens lowercased, apostrophes straightened: the sentences' row of tokens where
+    # that is them: no heading, every paragraph exactly its sentences (so its tokens are theirs,
+    # see ``_align``) and ``_lowers_per_token`` (the text's tokens lowercased are the tokens of
+    # the text lowercased).
+    if (
+        row is not None
+        and len(body) == len(article.paragraphs)
+        and len(row[0]) == len(tokens)
+        and _lowers_per_token(article.text)
+    ):
+        lowered, numbers = row
+    else:  # tokens never contain a newline: one lower/replace over the joined string
+        lowered = _apostrophes("\n".join(tokens).lower()).split("\n") if tokens else []
+        numbers = None
     values["repetition.mtld"] = mtld(lowered)
-    values["repetition.mattr"] = mattr(lowered)
+    values["repetition.mattr"] = mattr(lowered, numbers=numbers)
     return SignalResult({name: values[name] for name in NAMES}, evidence)
 
 

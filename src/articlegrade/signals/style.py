@@ -221,21 +221,44 @@ _POSSESSIVE_LINE = re.compile(r"['’]s$", re.MULTILINE)
 _REPORTING = re.compile(
     caseless(r"\W(?:s(?:aid|ays|tated)|told|a(?:ccording to|nnounced)|reported)") + r"\b"
 )
-#: A word (lowercased) that every match of ``_REPORTING`` holds: see ``_reporting``.
-_REPORTING_WORDS = ("said", "says", "stated", "told", "according", "announced", "reported")
+#: What ``_REPORTING`` matches after its non-word character, lowercased: see ``_reporting``.
+_REPORTING_PHRASES = (
+    "said",
+    "says",
+    "stated",
+    "told",
+    "according to",
+    "announced",
+    "reported",
+)
+_WORD_CHAR = re.compile(r"\w").match
 
 
-def _reporting(text: str, raw: str, low: str) -> int:
+def _reporting(text: str, raw: str) -> int:
     """``_REPORTING`` matches in ``text`` (counted after a line break put before it), given the
-    body's tokens joined by line breaks (``raw``) and those lowercased (``low``).
+    body's tokens joined by line breaks (``raw``).
 
-    The words of a match are word characters, so they lie inside tokens; and where the tokens hold
-    none of the characters besides ASCII letters that a caseless class takes (``IGNORECASE_ODD``),
-    a match is one of ``_REPORTING_WORDS`` in ASCII letters of either case, found in ``low``
-    (lowercasing maps those letters alone). Without any of them there is no match: no search."""
-    if lowers_like_ignorecase(raw) and not any(word in low for word in _REPORTING_WORDS):
-        return 0
-    return len(_REPORTING.findall("\n" + text))
+    Counted with ``str.find`` in the lowercased text, each phrase's occurrences with a non-word
+    character (or the start) before and a non-word character (or the end) after, as the pattern
+    asks. Where the tokens (so the text: the letters ``IGNORECASE_ODD`` names are word characters)
+    hold none of ``IGNORECASE_ODD``, a caseless class takes an ASCII letter in either case and
+    nothing else, which is what lowercasing maps to that letter alone; ``str.lower`` is one
+    character to one except for "İ" (an odd one), so positions agree when the lengths do
+    (tests/test_style.py checks both on every code point). Two matches cannot overlap (the one
+    non-word character inside a match is the space of "according to", and no phrase is "to" and a
+    word's end), so the per-phrase counts add up to the regex count. Otherwise: the regex."""
+    low = text.lower()
+    if not lowers_like_ignorecase(raw) or len(low) != len(text):
+        return len(_REPORTING.findall("\n" + text))
+    count = 0
+    for phrase in _REPORTING_PHRASES:
+        at = low.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)  # (no phrase overlaps itself: resuming at its end misses none)
+            if not (at and _WORD_CHAR(text, at - 1)) and not _WORD_CHAR(text, end):
+                count += 1
+            at = low.find(phrase, end)
+    return count
 
 
 def _punctuation(text: str) -> dict[str, int]:
@@ -309,8 +332,7 @@ def analyze(article: Article) -> SignalResult:
     raw = "\n".join(article.tokens)
     n = len(article.tokens)
     # every token lowercased, a final 's dropped (one pass over the tokens joined by line breaks)
-    low = raw.lower()
-    lowered = _POSSESSIVE_LINE.sub("", low)
+    lowered = _POSSESSIVE_LINE.sub("", raw.lower())
     tokens = lowered.split("\n") if n else []
     text = article.text
     values: dict[str, float] = {}
@@ -325,9 +347,9 @@ def analyze(article: Article) -> SignalResult:
         values[f"style.punct_{name}"] = per_100_words(count, n)
     values["style.digit_tokens_per_100_words"] = per_100_words(len(_DIGIT_LINE.findall(lowered)), n)
     values["style.contractions_per_100_words"] = per_100_words(_contractions(raw), n)
-    values["style.reporting_per_100_words"] = per_100_words(_reporting(text, raw, low), n)
+    values["style.reporting_per_100_words"] = per_100_words(_reporting(text, raw), n)
 
-    lengths = [len(s.split()) for s in article.sentences]
+    lengths = list(map(len, map(str.split, article.sentences)))
     if len(lengths) >= 3:
         median = statistics.median(lengths)
         mad = statistics.median(abs(x - median) for x in lengths)
