@@ -6,6 +6,9 @@
   (``Document(html).summary()``); trafilatura alone (``extract``); lxml parse +
   ``text_content()`` alone (the floor). The peers get the page already decoded to ``str`` and
   the page's url from the ground truth; ``grade_many`` takes no url (``clean`` only stores it).
+- Each path (its rows and its stage times) runs in a fresh process of its own, so neither times
+  against the memos and caches the other left behind (the per-word memos are bounded, and the
+  pages and the texts together hold more distinct words than some of them keep).
 - Memos: articlegrade keeps per-word memos (claims' character columns, readability's syllables,
   contradiction's stems) across documents, so best-of-rounds timing on the same documents sees
   them full. The "first pass" rows time one ``grade_many(workers=0)`` pass in a fresh process
@@ -499,6 +502,45 @@ def jobs_section(full: bool, families: Sequence[str], texts: list[str]) -> dict[
     return out
 
 
+def section_child(kind: str, quick: bool, rounds: int) -> None:
+    """The HTML or the text section and its stage times, in this fresh process (so that no
+    section runs with the memos and caches another one left behind); prints them as JSON."""
+    full, families, _ = pipeline_status()
+    fn, batched = grade_fn(full, families), batch_fn(full, families)
+    # what every system loads on first use (models, dictionaries, spaCy) is loaded before timing
+    if full:
+        from articlegrade.grading import _WARM_UP, grade_safely
+
+        grade_safely(_WARM_UP)
+    if kind == "html":
+        pages = load_pages()[:: 3 if quick else 1]
+        run_readability(pages[:2])
+        run_trafilatura(pages[:2])
+        out = {
+            "html": html_section(pages, fn, batched, not full, rounds),
+            "html_stages": stage_times(
+                [(raw, url) for raw, _, url in pages], families, full, rounds
+            ),
+        }
+    else:
+        texts = load_texts()[:: 4 if quick else 1]
+        run_datatrove(texts[:2], datatrove_filters())
+        run_textstat(texts[:2])
+        out = {
+            "text": text_section(texts, fn, batched, not full, rounds),
+            "text_stages": stage_times([(t, None) for t in texts], families, full, rounds),
+        }
+    print(json.dumps(out))
+
+
+def child_json(*args: str) -> dict[str, Any]:
+    """Run this script in a fresh process with ``args``; its last line of output, as JSON."""
+    proc = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def first_pass_child(kind: str, quick: bool) -> None:
     """One ``grade_many(workers=0)`` pass over the pages or texts in this fresh process, after
     the warm-up a forked worker gets (model loaded, one short text graded); prints seconds."""
@@ -527,14 +569,7 @@ def first_pass(r: dict[str, Any], quick: bool) -> None:
         ("html", "readability-lxml alone", "pages"),
         ("text", "datatrove GopherRepetition + GopherQuality + FineWebQuality", "docs"),
     ):
-        proc = subprocess.run(
-            [sys.executable, __file__, "--first-pass-child", kind, *(["--quick"] if quick else [])],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        )
-        got = json.loads(proc.stdout.strip().splitlines()[-1])
+        got = child_json("--first-pass-child", kind, *(["--quick"] if quick else []))
         systems = r[kind]["systems"]
         rate = got["docs"] / got["seconds"]
         ratio_key = "ratio_to_readability" if kind == "html" else "ratio_to_datatrove"
@@ -709,6 +744,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--memory-child", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--first-pass-child", choices=("html", "text"), help=argparse.SUPPRESS)
+    parser.add_argument("--section-child", choices=("html", "text"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.profile:
         profile(args.profile)
@@ -719,6 +755,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.first_pass_child:
         first_pass_child(args.first_pass_child, args.quick)
         return 0
+    if args.section_child:
+        section_child(args.section_child, args.quick, args.rounds or (1 if args.quick else 3))
+        return 0
     rounds = args.rounds or (1 if args.quick else 3)
     batch = args.batch or (1_000 if args.quick else 10_000)
 
@@ -727,18 +766,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     full, families, missing = pipeline_status()
     fn = grade_fn(full, families)
-    pages = load_pages()
     texts = load_texts()
     if args.quick:
-        pages, texts = pages[::3], texts[::4]
+        texts = texts[::4]
+    extra = [*(["--quick"] if args.quick else []), "--rounds", str(rounds)]
     print(f"pipeline {'full' if full else 'partial: ' + missing}", flush=True)
     r: dict[str, Any] = {"full_pipeline": full, "families_run": families, "missing": missing}
-    print("html ...", flush=True)
-    batched = batch_fn(full, families)
-    r["html"] = html_section(pages, fn, batched, not full, rounds)
-    r["html_stages"] = stage_times([(raw, url) for raw, _, url in pages], families, full, rounds)
-    print("text ...", flush=True)
-    r["text"] = text_section(texts, fn, batched, not full, rounds)
+    for kind in ("html", "text"):
+        print(f"{kind} (fresh process) ...", flush=True)
+        r.update(child_json("--section-child", kind, *extra))
     print("first pass ...", flush=True)
     first_pass(r, args.quick)
     r["text_stages"] = stage_times([(t, None) for t in texts], families, full, rounds)
