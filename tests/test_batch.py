@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import math
 import os
 import shutil
 import signal
@@ -157,6 +158,35 @@ def test_a_batch_over_its_limit_is_graded_again_page_by_page(
     assert [c.status for c in cards] == ["ok", "error", "ok"]
     assert cards[1].reason == "timeout: grading took longer than 1 s; the page was abandoned"
     assert cards[0].to_dict() == grading.grade_safely(GOOD[0]).to_dict()
+
+
+def _texts(n: int) -> list[str]:
+    return [
+        f"The council met on Tuesday {i} to discuss the bridge. Engineers said the old pillars "
+        "were sound, but the mayor asked for a second survey before lorries could cross it."
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("workers", [0, 1, 2])
+def test_pages_read_before_the_sources_fail_get_their_rows(workers: int) -> None:
+    def sources():
+        yield from _texts(10)
+        raise OSError("disk gone")
+
+    cards = []
+    with pytest.raises(OSError, match="disk gone"):
+        for card in grade_many(sources(), workers=workers):
+            cards.append(card)
+    assert [c.status for c in cards] == ["ok"] * 10
+    assert [c.to_dict() for c in cards] == [grading.grade_safely(t).to_dict() for t in _texts(10)]
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_an_endless_time_limit_means_none(workers: int) -> None:
+    cards = list(grade_many(_texts(3), workers=workers, timeout=math.inf))
+    assert [c.status for c in cards] == ["ok"] * 3
+    assert articlegrade.grade(_texts(1)[0], timeout=1e12).status == "ok"
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

@@ -58,10 +58,23 @@ def grade(
     hard limit use ``grade_many``, which kills a stuck worker process.
     """
     qm = _load(model)
-    if timeout is None or timeout <= 0:
+    timeout = _limit(timeout)
+    if timeout is None:
         return _grade(source, url, qm)
     with _time_limit(timeout):
         return _grade(source, url, qm)
+
+
+#: Time limits of this many seconds or more (or not finite) mean no limit: the timers cannot hold
+#: much longer ones (``setitimer`` raises ``OverflowError`` for ``inf``).
+NO_LIMIT_FROM = 1e6
+
+
+def _limit(timeout: float | None) -> float | None:
+    """``timeout`` in seconds, or None for no limit (None, <= 0, not finite, >= ``NO_LIMIT_FROM``)."""
+    if timeout is None or not 0 < timeout < NO_LIMIT_FROM:  # (NaN fails the test too)
+        return None
+    return float(timeout)
 
 
 def _load(model: QualityModel | str | os.PathLike) -> QualityModel:
@@ -224,9 +237,19 @@ def _failed(source: Source, url: str | None, exc: Exception) -> Scorecard:
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """``items`` in lists of ``size`` (the last one shorter), read as they are needed."""
+    """``items`` in lists of ``size`` (the last one shorter), read as they are needed. When
+    ``items`` raises, the items read before it come first, as a shorter list; then the error."""
     it = iter(items)
-    while batch := list(islice(it, size)):
+    while True:
+        batch: list[Any] = []
+        try:
+            batch.extend(islice(it, size))
+        except Exception:
+            if batch:
+                yield batch
+            raise
+        if not batch:
+            return
         yield batch
 
 
@@ -295,7 +318,8 @@ def _grade_in_time(
         qm = _load(model)
     except Exception as exc:  # a missing or damaged model: every page's row says so
         return [_failed(source, None, exc) for source in sources]
-    if timeout is None or timeout <= 0:
+    timeout = _limit(timeout)
+    if timeout is None:
         return _grade_batch(sources, qm)
     try:
         with _time_limit(timeout):
@@ -318,12 +342,17 @@ def grade_many(
     ``BATCH`` pages read from ``sources`` as they are needed (see ``_grade_batch``). Each page has
     ``timeout`` seconds (None: no limit); a page over it becomes an ``error`` row with reason
     ``timeout: ...``. A batch gets the same limit for the whole of it; a batch over it is graded
-    again page by page, so only the slow page gets the ``timeout`` row. A worker stuck past the
+    again page by page, so only the slow page gets the ``timeout`` row (and takes up to twice the
+    limit: once in its batch, once alone). A worker stuck past the
     limit (in C code the soft limit cannot stop) is killed and replaced, and so is one that dies
     (``crashed: ...``), so the batch always goes on. At most ``4 × workers`` batches are in
     flight or waiting for their turn, so memory stays flat however long the input.
-    ``workers`` = 0, 1 and N give the same rows.
+    ``workers`` = 0, 1 and N give the same rows. A batch is handed out once its pages are read
+    (or ``sources`` ends), so a slow stream of sources waits for ``BATCH`` of them. When
+    ``sources`` itself raises, every page read before gets its row first, then the error is
+    raised. A ``timeout`` of ``NO_LIMIT_FROM`` seconds or more, or not finite, means no limit.
     """
+    timeout = _limit(timeout)
     if workers <= 0:
         for batch in _batches(sources, BATCH):
             cards = _grade_in_time(batch, model, timeout)
@@ -408,7 +437,7 @@ class _Supervisor:
         self.ctx = multiprocessing.get_context("fork" if self.forks else None)
         self.size = workers
         self.model = model
-        self.timeout = timeout if timeout is not None and timeout > 0 else None
+        self.timeout = _limit(timeout)
         self.hard = None if self.timeout is None else self.timeout + KILL_GRACE
 
     def run(self, sources: Iterable[Source]) -> Iterator[Scorecard]:
@@ -419,6 +448,9 @@ class _Supervisor:
         window = 4 * self.size * BATCH  # pages handed out or waiting to be given back in order
         issued = emitted = 0
         exhausted = False
+        error: Exception | None = (
+            None  # what ``sources`` raised: raised once every page read is out
+        )
         try:
             while True:
                 busy = [w for w in pool if w.task is not None]
@@ -426,7 +458,10 @@ class _Supervisor:
                     if again:
                         task = again.popleft()
                     elif not exhausted and issued - emitted < window:
-                        task = next(todo, None)
+                        try:
+                            task = next(todo, None)
+                        except Exception as exc:
+                            error, task = exc, None
                         if task is None:
                             exhausted = True
                             break
@@ -444,6 +479,8 @@ class _Supervisor:
                     emitted += 1
                 if not busy:
                     if exhausted and not again:
+                        if error is not None:
+                            raise error
                         return
                     continue
                 now = time.monotonic()
