@@ -95,7 +95,7 @@ def test_jobs_1_and_jobs_n_give_the_same_rows_in_process_and_in_workers() -> Non
 
 
 def _mixed_sources() -> list:
-    """20 inputs (three batches): pages, texts, an empty input, a German text, a PDF."""
+    """20 inputs (two batches in process): pages, texts, an empty input, a German text, a PDF."""
     texts = [SAMPLES / "seed-is-japan-and-korea-part-of-nato.txt", SEED.with_suffix(".txt")]
     german = "Der Fluss stieg über Nacht um drei Fuß, und der Stadtrat traf sich im Morgengrauen."
     base = [*GOOD, SEED, *texts, b"", german * 3, b"%PDF-1.4 not a page"]
@@ -114,7 +114,7 @@ def test_batches_give_the_rows_of_grading_page_by_page(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(grading, "_grade_batch", spy)
     assert [c.to_dict() for c in grade_many(sources, workers=0)] == alone
-    assert sizes == [grading.BATCH, grading.BATCH, 20 - 2 * grading.BATCH]
+    assert sizes == [8, 12]  # in process: a batch of BATCH (8), then twice as many (16)
     assert [c.to_dict() for c in grade_many(sources, workers=2)] == alone
     statuses = {c["status"] for c in alone}
     assert statuses == {"ok", "skipped", "error"}

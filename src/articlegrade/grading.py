@@ -236,11 +236,12 @@ def _failed(source: Source, url: str | None, exc: Exception) -> Scorecard:
     return Scorecard.failed(_path_of(source), url, "internal_error", f"{type(exc).__name__}: {exc}")
 
 
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """``items`` in lists of ``size`` (the last one shorter), read as they are needed. When
-    ``items`` raises, the items read before it come first, as a shorter list; then the error."""
+def _batches(items: Iterable[Any], sizes: Iterable[int]) -> Iterator[list[Any]]:
+    """``items`` in lists of the next of ``sizes`` items each (the last one shorter), read as they
+    are needed. When ``items`` raises, the items read before it come first, as a shorter list;
+    then the error."""
     it = iter(items)
-    while True:
+    for size in sizes:
         batch: list[Any] = []
         try:
             batch.extend(islice(it, size))
@@ -257,14 +258,28 @@ def _path_of(source: Source) -> str | None:
     return os.fspath(source) if isinstance(source, os.PathLike) else None
 
 
-#: Pages ``grade_many`` grades together, family by family (see ``_grade_batch``).
+#: Pages ``grade_many`` grades together, family by family (see ``_grade_batch``): the first
+#: batches hold ``BATCH``, later ones twice as many, up to ``MAX_BATCH``, so that a short input
+#: still reaches every worker and a long one gets the larger batches (in-process, over the 1,400
+#: quality texts, CPU ms a text in 4 runs: 8 pages 3.08-3.39, 32 pages 2.81-3.01).
 BATCH = 8
+MAX_BATCH = 32
+
+
+def _batch_sizes(workers: int) -> Iterator[int]:
+    """``BATCH`` for each of the first ``workers`` batches (at least one), then twice as many for
+    the next ``workers``, and so on up to ``MAX_BATCH``, which is kept."""
+    size = BATCH
+    while True:
+        for _ in range(max(1, workers)):
+            yield size
+        size = min(2 * size, MAX_BATCH)
 
 
 def _grade_batch(sources: list[Source], qm: QualityModel) -> list[Scorecard]:
     """``grade_safely`` of each source, without a time limit, but each signal family runs over the
     whole batch before the next one starts: a family's code and tables stay in the CPU caches
-    from one page to the next (the whole text path 3.39 -> 3.01 ms a text in
+    from one page to the next (the whole text path 3.14 -> 2.94 ms a text in
     bench/results/throughput.json). The scorecards are the same; a page that fails gets its own
     error row.
     ``DocumentTimeout`` (a time limit around the batch) is raised, not charged to a page."""
@@ -338,23 +353,24 @@ def grade_many(
     """Grade many pages; yield exactly one scorecard per source, in input order, never raising
     for a page.
 
-    Pages are graded in ``workers`` processes (``workers`` <= 0: in this process), in batches of
-    ``BATCH`` pages read from ``sources`` as they are needed (see ``_grade_batch``). Each page has
+    Pages are graded in ``workers`` processes (``workers`` <= 0: in this process), in batches
+    read from ``sources`` as they are needed (see ``_grade_batch``): ``BATCH`` pages for each
+    worker's first batch, twice as many for the next, up to ``MAX_BATCH``. Each page has
     ``timeout`` seconds (None: no limit); a page over it becomes an ``error`` row with reason
     ``timeout: ...``. A batch gets the same limit for the whole of it; a batch over it is graded
     again page by page, so only the slow page gets the ``timeout`` row (and takes up to twice the
     limit: once in its batch, once alone). A worker stuck past the
     limit (in C code the soft limit cannot stop) is killed and replaced, and so is one that dies
-    (``crashed: ...``), so the batch always goes on. At most ``4 × workers`` batches are in
-    flight or waiting for their turn, so memory stays flat however long the input.
+    (``crashed: ...``), so the batch always goes on. At most ``4 × workers × MAX_BATCH`` pages
+    are in flight or waiting for their turn, so memory stays flat however long the input.
     ``workers`` = 0, 1 and N give the same rows. A batch is handed out once its pages are read
-    (or ``sources`` ends), so a slow stream of sources waits for ``BATCH`` of them. When
+    (or ``sources`` ends), so a slow stream of sources waits for a batch of them. When
     ``sources`` itself raises, every page read before gets its row first, then the error is
     raised. A ``timeout`` of ``NO_LIMIT_FROM`` seconds or more, or not finite, means no limit.
     """
     timeout = _limit(timeout)
     if workers <= 0:
-        for batch in _batches(sources, BATCH):
+        for batch in _batches(sources, _batch_sizes(1)):
             cards = _grade_in_time(batch, model, timeout)
             if cards is None:
                 cards = [grade_safely(source, model=model, timeout=timeout) for source in batch]
@@ -444,8 +460,8 @@ class _Supervisor:
         pool: list[_Worker] = []
         done: dict[int, Scorecard] = {}
         again: deque[Task] = deque()  # pages of a batch that failed as a whole, one per task
-        todo = _batches(enumerate(sources), BATCH)
-        window = 4 * self.size * BATCH  # pages handed out or waiting to be given back in order
+        todo = _batches(enumerate(sources), _batch_sizes(self.size))
+        window = 4 * self.size * MAX_BATCH  # pages handed out or waiting to be given back in order
         issued = emitted = 0
         exhausted = False
         error: Exception | None = (
