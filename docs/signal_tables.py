@@ -24,7 +24,10 @@ SEEDS = {
 def table(name: str) -> str:
     module = family(name)
     values = {label: module.measure(articlegrade.clean(path)) for label, path in SEEDS.items()}
-    lines = [f"| signal | meaning; formula; range; direction | {' | '.join(SEEDS)} |", "|---|---|---|---|"]
+    lines = [
+        f"| signal | meaning; formula; range; direction | {' | '.join(SEEDS)} |",
+        "|---|---|---|---|",
+    ]
     for signal, doc in module.NAMES.items():
         cells = []
         for label in SEEDS:
