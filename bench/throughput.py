@@ -502,16 +502,22 @@ def jobs_section(full: bool, families: Sequence[str], texts: list[str]) -> dict[
     return out
 
 
+def warm_up(full: bool) -> None:
+    """What a forked ``grade_many`` worker gets before its first page: the model and the families
+    loaded, one short text graded."""
+    if full:
+        from articlegrade.grading import _WARM_UP, grade_safely
+
+        grade_safely(_WARM_UP)
+
+
 def section_child(kind: str, quick: bool, rounds: int) -> None:
     """The HTML or the text section and its stage times, in this fresh process (so that no
     section runs with the memos and caches another one left behind); prints them as JSON."""
     full, families, _ = pipeline_status()
     fn, batched = grade_fn(full, families), batch_fn(full, families)
     # what every system loads on first use (models, dictionaries, spaCy) is loaded before timing
-    if full:
-        from articlegrade.grading import _WARM_UP, grade_safely
-
-        grade_safely(_WARM_UP)
+    warm_up(full)
     if kind == "html":
         pages = load_pages()[:: 3 if quick else 1]
         run_readability(pages[:2])
@@ -546,10 +552,7 @@ def first_pass_child(kind: str, quick: bool) -> None:
     the warm-up a forked worker gets (model loaded, one short text graded); prints seconds."""
     full, families, _ = pipeline_status()
     batch = batch_fn(full, families)
-    if full:
-        from articlegrade.grading import _WARM_UP, grade_safely
-
-        grade_safely(_WARM_UP)
+    warm_up(full)
     if kind == "html":
         sources: list[Any] = [raw for raw, _, _ in load_pages()]
     else:

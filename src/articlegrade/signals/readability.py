@@ -176,15 +176,22 @@ def _word(token: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _textstat_078() -> bool:
+    """Whether textstat is 0.7.8, the version whose steps ``_remove_punctuation`` and
+    ``_syllables`` repeat (its ``__version__`` is the tuple (0, 7, 8))."""
+    import textstat
+
+    return getattr(textstat, "__version__", None) in ((0, 7, 8), "0.7.8")
+
+
+@lru_cache(maxsize=1)
 def _remove_punctuation() -> Callable[[str], str]:
     """textstat's ``remove_punctuation(text, False)`` without its 128-entry cache and without
     ``re.sub``'s pattern-cache look-ups: the same two substitutions with the patterns compiled once.
     textstat 0.7.8's function is exactly these two; for any other version its own function is used
     (tests/test_readability_speed.py compares the two)."""
     backend = _backend()
-    import textstat
-
-    if getattr(textstat, "__version__", None) not in ((0, 7, 8), "0.7.8"):
+    if not _textstat_078():
         remove = backend.transformations.remove_punctuation
         return lambda text: remove(text, False)
     apostrophe = re.compile(backend.utils.constants.RE_NONCONTRACTION_APOSTROPHE)
@@ -210,9 +217,9 @@ def _syllables(word: str) -> int:
     """``syllables`` without its cache (``_word_counts`` has its own memo)."""
     cmu, hyphen_points = _syllable_tables()
     if not (word.isascii() and word.isalnum()):
-        remove = _remove_punctuation()
-        if remove.__name__ != "strip":  # not textstat 0.7.8: its own function
+        if not _textstat_078():  # its own function
             return _backend().counts.count_syllables(word, LANG)
+        remove = _remove_punctuation()
         # textstat 0.7.8's count_syllables(word, LANG): the same steps (its list_words(word,
         # lowercase=True) is the punctuation removal, lower-casing and a split)
         count = 0
