@@ -334,7 +334,7 @@ def test_repeated_start_levels_give_the_plain_ngram_counts() -> None:
     import random
 
     rng = random.Random(7)
-    texts = [[rng.choice("abc") for _ in range(rng.randrange(0, 60))] for _ in range(300)]
+    texts = [[rng.choice("abcAB") for _ in range(rng.randrange(0, 60))] for _ in range(300)]
     texts += [["a"] * k for k in range(12)]
     texts.append(("one two three four five six " * 2 + "seven").split())
     for tokens in texts:
@@ -385,18 +385,32 @@ def test_gopher_lines_and_paragraphs_split_once_only_when_equal() -> None:
     assert values["gopher_dup_line_frac"] == 0.5 and values["gopher_dup_para_frac"] == 0.0
 
 
-def _same_structure(a: list[frozenset[int]], b: list[frozenset[int]]) -> bool:
-    """Whether two lists of shingle sets number the same 3-grams alike: equal sizes and equal
-    intersection sizes of every two sets (all that near_duplicates looks at)."""
-    return [len(x) for x in a] == [len(x) for x in b] and all(
-        len(a[i] & a[j]) == len(b[i] & b[j]) for i in range(len(a)) for j in range(i + 1, len(a))
-    )
+def test_gopher_line_and_paragraph_values_equal_the_regex_splits() -> None:
+    # gopher() splits on "\n\n" with str.split when every newline run is exactly two newlines,
+    # else with the patterns; on texts with runs of 1 to 4 newlines (and lines that repeat) the
+    # values and evidence must be those of re.split with the module docstring's patterns.
+    import random
+
+    rng = random.Random(5)
+    for _ in range(400):
+        parts = [rng.choice(["a b", "c d", "e", "a b c"]) for _ in range(rng.randrange(1, 8))]
+        text = parts[0]
+        for part in parts[1:]:
+            text += "\n" * rng.choice([1, 2, 2, 2, 3, 4]) + part
+        values, evidence = repetition.gopher(text, articlegrade.text.words(text))
+        for unit, pattern in (("para", r"\n{2,}"), ("line", r"\n+")):
+            units = re.split(pattern, text)
+            copies = [u for k, u in enumerate(units) if u in units[:k]]
+            assert values[f"gopher_dup_{unit}_frac"] == len(copies) / len(units), text
+            assert values[f"gopher_dup_{unit}_char_frac"] == sum(map(len, copies)) / len(text)
+            assert evidence.get(f"gopher_dup_{unit}_frac", []) == list(dict.fromkeys(copies))
 
 
-def test_shingle_sets_in_one_pass_equal_the_shingler(monkeypatch: pytest.MonkeyPatch) -> None:
-    # _shingle_sets numbers 3-grams by their tokens' numbers and slices paragraphs out of the
-    # row of sentence tokens; the sets must be the _Shingler's (up to numbering) for aligned,
-    # unaligned, whitespace-only and short-sentence paragraphs, and on the two seed pages.
+def test_coded_near_duplicates_equal_the_shingler_sets(monkeypatch: pytest.MonkeyPatch) -> None:
+    # _unit_codes numbers 3-grams by their tokens' numbers and slices paragraphs out of the row of
+    # sentence tokens; _near_duplicates_coded pairs units with numpy. Both lists of units must give
+    # near_duplicates' values on the _Shingler's sets, for aligned, unaligned, whitespace-only and
+    # short-sentence paragraphs, and on the two seed pages.
     cases = []
     for name in ("seed-why-is-japan-not-in-nato.txt", "seed-is-japan-and-korea-part-of-nato.txt"):
         article = _seed(name)
@@ -407,16 +421,67 @@ def test_shingle_sets_in_one_pass_equal_the_shingler(monkeypatch: pytest.MonkeyP
         "   ",
         "It is what it is, he said. Kelvin's law holds here for all the metals we tested.",
     ]
-    sentences = [s for p in paras for s in articlegrade.text.split_sentences(p)]
-    cases.append((tuple(sentences), paras))
-    cases.append((tuple(sentences), ["x", *paras]))  # nothing aligns after "x"
-    for limit in (63, 3):  # 3 bits: too few, the _Shingler itself
-        monkeypatch.setattr(repetition, "_CODE_BITS", limit)
-        for sentences, paragraphs in cases:
+    sentences_of_paras = [s for p in paras for s in articlegrade.text.split_sentences(p)]
+    cases.append((tuple(sentences_of_paras), paras))
+    cases.append((tuple(sentences_of_paras), ["x", *paras]))  # nothing aligns after "x"
+    cases.append(((), []))
+    flagged = 0
+    for sentences, paragraphs in cases:
+        shingler = repetition._Shingler()
+        expected = [
+            repetition.near_duplicates(sentences, sets=list(map(shingler, sentences))),
+            repetition.near_duplicates(paragraphs, sets=shingler.paragraphs(paragraphs, sentences)),
+        ]
+        coded = repetition._unit_codes(sentences, paragraphs)
+        assert coded is not None
+        codes, sentence_bounds, paragraph_bounds, _ = coded
+        assert len(sentence_bounds) == len(sentences)
+        assert len(paragraph_bounds) == len(paragraphs)
+        ours = repetition._near_duplicates_coded(codes, (sentence_bounds, paragraph_bounds))
+        assert ours == expected
+        flagged += sum(e[1] for e in expected)
+    assert flagged >= 4  # the cases hold restated units
+    assert repetition._align(paras, sentences_of_paras)[2] is None
+    assert repetition._align(["x", *paras], sentences_of_paras) == [None] * 5
+    article = _article(*paras)
+    coded_result = repetition.analyze(article)
+    monkeypatch.setattr(repetition, "_CODE_BITS", 3)  # 3 bits: too few, no codes
+    assert repetition._unit_codes(*cases[-2]) is None
+    fallback = repetition.analyze(article)  # the _Shingler's sets and near_duplicates
+    assert fallback.evidence == coded_result.evidence
+    assert "repetition.near_duplicate_sentence_share" in fallback.evidence
+    for name, value in fallback.values.items():
+        assert value == coded_result.values[name] or math.isnan(value), name
+
+
+def test_coded_near_duplicates_equal_the_sets_on_random_units() -> None:
+    # Copies, subsets, units sharing a few 3-grams, short units and ties of overlap: for each
+    # later unit the earliest unit of highest overlap >= the threshold, as near_duplicates
+    # finds it; several lists at once (kinds) never pair across lists.
+    import random
+
+    rng = random.Random(11)
+    for _ in range(300):
+        units: list[list[str]] = []
+        for _ in range(rng.randrange(0, 12)):
+            if units and rng.random() < 0.3:
+                base = rng.choice(units)
+                cut = rng.randrange(0, len(base) + 1)
+                units.append(base[cut:] if rng.random() < 0.5 else base[:cut] + base)
+            else:
+                units.append([rng.choice("abcdef") for _ in range(rng.randrange(0, 20))])
+        text_units = [" ".join(u) for u in units]
+        for threshold in (0.6, 1.0, 0.3):
             shingler = repetition._Shingler()
-            expected = list(map(shingler, sentences)) + shingler.paragraphs(paragraphs, sentences)
-            sets, paragraph_sets, _ = repetition._shingle_sets(sentences, paragraphs)
-            assert len(paragraph_sets) == len(paragraphs)
-            assert _same_structure(sets + paragraph_sets, expected)
-    assert repetition._align(paras, sentences)[2] is None
-    assert repetition._align(["x", *paras], sentences) == [None] * 5
+            sets = list(map(shingler, text_units))
+            expected = repetition.near_duplicates(text_units, threshold, sets=sets)
+            coded = repetition._unit_codes(text_units, text_units)
+            assert coded is not None
+            codes, bounds, pbounds, _ = coded
+            ours = repetition._near_duplicates_coded(codes, (bounds, pbounds), threshold)
+            assert ours == [expected, expected], (text_units, threshold)
+            with pytest.MonkeyPatch.context() as patch:  # many pairs: the sets' way
+                patch.setattr(repetition, "_PAIRS_PER_ENTRY", 0)
+                patch.setattr(repetition, "_PAIRS_FREE", 0)
+                ours = repetition._near_duplicates_coded(codes, (bounds, pbounds), threshold)
+            assert ours == [expected, expected], (text_units, threshold)

@@ -97,7 +97,9 @@ def test_sentence_row_is_the_lowered_tokens_only_where_it_is_them(
     assert values["repetition.mtld"] == mtld(lowered)
     assert values["repetition.mattr"] == _plain_mattr(lowered, repetition.MATTR_WINDOW)
     body = [p.text for p in article.paragraphs if not p.is_heading]
-    row = repetition._shingle_sets(article.sentences, body)[2]
+    coded = repetition._unit_codes(article.sentences, body)
+    assert coded is not None
+    row = coded[3]
     assert (None if row is None else row[0] == lowered) is row_is_tokens
     assert repetition._lowers_per_token(article.text) == (not any(c in article.text for c in "‘Σİ"))
 

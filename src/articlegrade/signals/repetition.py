@@ -169,6 +169,11 @@ def _repeated_starts(tokens: Sequence[str], max_n: int) -> dict[int, tuple[list[
     """For n = 2..max_n: the start positions whose n-gram could occur twice, and the counts of
     the n-grams at those starts, in order of first occurrence.
 
+    Level 2 first sieves the bigrams with numpy on the tokens' ``hash`` values: equal bigrams
+    have equal hash pairs, so a bigram whose pair occurs once in the text occurs once, and only the
+    bigrams at the other starts (those that repeat, and any that only share a hash pair by a
+    collision) are counted, exactly, as tuples. The bigrams left out occur once.
+
     An n-gram occurs twice only if its (n-1)-gram prefix and its (n-1)-gram suffix (the one at the
     next start) both do, so level n only looks at the starts i where the (n-1)-grams at i and at
     i + 1 are repeated: in ordinary prose few 4-grams and fewer 5..10-grams repeat, so the work
@@ -177,24 +182,37 @@ def _repeated_starts(tokens: Sequence[str], max_n: int) -> dict[int, tuple[list[
     level n - 1)."""
     tokens = tuple(tokens)
     size = len(tokens)
-    levels: dict[int, tuple[list[int], Counter]] = {}
-    starts = list(range(size - 1))
-    grams: list[tuple[str, ...]] = list(pairwise(tokens))  # the n-gram at each start
-    counts: Counter = Counter(grams)
-    levels[2] = (starts, counts)
+    empty: tuple[list[int], Counter] = ([], Counter())
+    if size < 2:
+        return dict.fromkeys(range(2, max_n + 1), empty)
+    hashes = np.fromiter(map(hash, tokens), np.int64, size)
+    keys = hashes[:-1] * 1_000_003 + hashes[1:]  # wraps around on overflow: still equal for equal
+    order = np.argsort(keys)
+    same = keys[order[1:]] == keys[order[:-1]]
+    shared = np.zeros(size - 1, dtype=bool)  # (in sorted order) a key met more than once
+    shared[1:] = same
+    shared[:-1] |= same
+    maybe = np.empty(size - 1, dtype=bool)
+    maybe[order] = shared
+    candidates: list[int] = np.flatnonzero(maybe).tolist()
+    grams = [tokens[i : i + 2] for i in candidates]
+    counts = Counter(grams)  # every repeated bigram, in order of first occurrence
+    levels: dict[int, tuple[list[int], Counter]] = {2: (candidates, counts)}
+    repeated = list(compress(candidates, map((1).__lt__, map(counts.__getitem__, grams))))
+    following = set(repeated)
+    starts = [i for i in repeated if i + 1 in following]
     for n in range(3, max_n + 1):
-        # the starts whose (n-1)-gram occurs more than once (1 < count), and of those the ones
-        # whose next start is one too
-        repeated = list(compress(starts, map((1).__lt__, map(counts.__getitem__, grams))))
-        if not repeated:  # nothing repeats at this length: nothing longer does
-            empty: tuple[list[int], Counter] = ([], Counter())
+        if not starts:  # nothing repeats at this length: nothing longer does
             levels.update(dict.fromkeys(range(n, max_n + 1), empty))
             break
-        following = set(repeated)
-        starts = [i for i in repeated if i + 1 in following]
-        grams = [tokens[i : i + n] for i in starts]
+        grams = [tokens[i : i + n] for i in starts]  # the n-gram at each start
         counts = Counter(grams)
         levels[n] = (starts, counts)
+        # the starts whose n-gram occurs more than once (1 < count), and of those the ones whose
+        # next start is one too
+        repeated = list(compress(starts, map((1).__lt__, map(counts.__getitem__, grams))))
+        following = set(repeated)
+        starts = [i for i in repeated if i + 1 in following]
     return levels
 
 
@@ -265,10 +283,13 @@ def gopher(text: str, tokens: Sequence[str]) -> tuple[dict[str, float], dict[str
     # is stricter: every run has even length (taking out the pairs leaves no newline); a text
     # with an odd run of 3 or more is split twice, to the same result.
     same_split = "\n" not in text.replace("\n\n", "")
+    # When, besides, no run has 3 or more, every run is exactly two newlines (the common case:
+    # paragraphs joined by blank lines), and splitting at each "\n\n" is splitting at each run.
+    pairs_only = same_split and "\n\n\n" not in text
     units = None
     for unit, pattern in (("para", r"\n{2,}"), ("line", r"\n+")):
         if units is None or not same_split:
-            units = _duplicates(re.split(pattern, text))
+            units = _duplicates(text.split("\n\n") if pairs_only else re.split(pattern, text))
         total, copies, chars, copied = units
         values[f"gopher_dup_{unit}_frac"] = copies / total
         values[f"gopher_dup_{unit}_char_frac"] = chars / size
@@ -482,25 +503,33 @@ def _align(paragraphs: Sequence[str], sentences: Sequence[str]) -> list[tuple[in
     return out
 
 
-#: Bits of a 3-gram's number in ``_shingle_sets`` (numpy's int64 without its sign bit).
+#: Bits of a 3-gram's number in ``_unit_codes`` (numpy's int64 without its sign bit).
 _CODE_BITS = 63
+#: ``_near_duplicates_coded`` pairs units by numpy while the pairs of units sharing a 3-gram are
+#: at most this many per (3-gram, unit) entry plus ``_PAIRS_FREE``; beyond, it hands the units'
+#: sets to ``near_duplicates`` (the same values; the bound only keeps the work linear).
+_PAIRS_PER_ENTRY = 4
+_PAIRS_FREE = 256
 
 
-def _shingle_sets(
+def _unit_codes(
     sentences: Sequence[str], paragraphs: Sequence[str]
-) -> tuple[list[frozenset[int]], list[frozenset[int]], tuple[list[str], np.ndarray] | None]:
-    """The shingle sets of ``sentences`` and of ``paragraphs`` (the body paragraphs they were split
-    from), the same sets as ``_Shingler`` gives up to the numbering, built in one pass; and when
-    every paragraph is exactly its sentences, the sentences' tokens in a row with their numbers
-    (``_numbers``), else None.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[list[str], np.ndarray] | None] | None:
+    """The 3-grams of ``sentences`` and of ``paragraphs`` (the body paragraphs they were split
+    from) as numbers in one row, with each unit's range of tokens in that row: (codes, sentence
+    bounds, paragraph bounds, row), bounds an array of (start, end) token positions, one row per
+    unit, ``codes[k]`` the 3-gram starting at token k. ``row``: when every paragraph is exactly its
+    sentences, the sentences' tokens in a row with their numbers (``_numbers``), else None. None
+    when the numbers would not fit in ``_CODE_BITS`` bits (or shingles are not 3-grams).
 
-    Every distinct token gets a number below 2**w; a 3-gram is the number of its three tokens'
-    numbers written side by side in w bits each (equal 3-grams, equal numbers, and no two distinct
-    3-grams alike), computed for the tokens of all sentences in a row with numpy. A unit's 3-grams
-    are then a slice of that row: a sentence's, and those of a paragraph that is exactly its
-    sentences (``_align``), 3-grams across its sentence boundaries included. Paragraphs that are
-    not are tokenised themselves and numbered in a row of their own. Falls back to ``_Shingler``
-    when the numbers would not fit in ``_CODE_BITS`` bits (or shingles are not 3-grams)."""
+    Tokens are lower-cased, apostrophes straightened (``_Shingler``). Every distinct token gets a
+    number below 2**w; a 3-gram is the number of its three tokens' numbers written side by side in
+    w bits each (equal 3-grams, equal numbers, and no two distinct 3-grams alike), computed for the
+    tokens of all sentences in a row with numpy. A paragraph that is exactly its sentences
+    (``_align``) is their range of the row (3-grams across its sentence boundaries included, as in
+    its own tokens); paragraphs that are not are tokenised themselves and put after the
+    sentences. A unit's 3-grams are ``codes[start : end - 2]`` (none under
+    ``MIN_SHINGLE_WORDS`` tokens): the ``_Shingler``'s set, up to the numbering."""
     shingler = _Shingler()
     spans = _align(paragraphs, sentences)
     segments = [shingler._tokens(s) for s in sentences]
@@ -511,27 +540,115 @@ def _shingle_sets(
     flat = list(chain.from_iterable(segments))
     width = max(1, len(flat)).bit_length()  # a token's number is below len(flat)
     if 3 * width > _CODE_BITS or SHINGLE_N != 3:
-        return list(map(shingler, sentences)), shingler.paragraphs(paragraphs, sentences), None
+        return None
     ids = _numbers(flat)
-    codes = ((ids[:-2] << (2 * width)) | (ids[1:-1] << width) | ids[2:]).tolist()
+    codes = (ids[:-2] << (2 * width)) | (ids[1:-1] << width) | ids[2:]
     starts = list(itertools.accumulate(map(len, segments), initial=0))
-    empty: frozenset[int] = frozenset()
-
-    def grams(start: int, end: int) -> frozenset[int]:  # the 3-grams of flat[start:end]
-        return frozenset(codes[start : end - 2]) if end - start >= MIN_SHINGLE_WORDS else empty
-
-    sets = [grams(starts[k], starts[k + 1]) for k in range(n_sentences)]
     own = iter(range(n_sentences, len(segments)))  # the segments of unaligned paragraphs
-    psets: list[frozenset[int]] = []
+    pbounds: list[tuple[int, int]] = []
     for span in spans:
-        if span is None:
+        if span is None:  # its own tokens
             k = next(own)
-            psets.append(grams(starts[k], starts[k + 1]))
-        elif span[1] - span[0] == 1:
-            psets.append(sets[span[0]])
-        else:
-            psets.append(grams(starts[span[0]], starts[span[1]]))
-    return sets, psets, ((flat, ids) if len(segments) == n_sentences else None)
+            pbounds.append((starts[k], starts[k + 1]))
+        else:  # its sentences' tokens
+            pbounds.append((starts[span[0]], starts[span[1]]))
+    sbounds = np.array(list(pairwise(starts[: n_sentences + 1])), dtype=np.int64).reshape(-1, 2)
+    return (
+        codes,
+        sbounds,
+        np.array(pbounds, dtype=np.int64).reshape(-1, 2),
+        (flat, ids) if len(segments) == n_sentences else None,
+    )
+
+
+def _near_duplicates_coded(
+    codes: np.ndarray, kinds: Sequence[np.ndarray], threshold: float = NEAR_DUP_OVERLAP
+) -> list[tuple[int, int, list[tuple[int, int, float]]]]:
+    """``near_duplicates`` of several lists of units at once, from the units' 3-grams as numbers
+    (``_unit_codes``): for each array of (start, end) token bounds in ``kinds``, (eligible units,
+    units restating an earlier unit of the same list, the pairs), the same values.
+
+    ``near_duplicates`` pairs each later unit with the earlier unit of highest overlap, ties going
+    to the earliest, when that overlap reaches ``threshold`` (its shortcuts for copies give this
+    same pair). Here with numpy: every unit's distinct 3-grams sorted by 3-gram; each two units of
+    a list that hold the same 3-gram make a pair, and a pair's intersection size is how many
+    3-grams made it; the overlap is that over the smaller unit's size (the same float division of
+    the same integers); then for each later unit the pair with the highest overlap, then the
+    earliest unit."""
+    bounds = np.concatenate(kinds) if kinds else np.empty((0, 2), dtype=np.int64)
+    kind_of = np.repeat(np.arange(len(kinds)), [len(k) for k in kinds])
+    n_units = len(bounds)
+    lo = bounds[:, 0]
+    stop = np.where(bounds[:, 1] - lo >= MIN_SHINGLE_WORDS, bounds[:, 1] - (SHINGLE_N - 1), lo)
+    lengths = stop - lo
+    total = int(lengths.sum())
+    if not total:
+        return [(0, 0, []) for _ in kinds]
+    # every unit's 3-grams in unit order: unit u's are codes[lo[u] : stop[u]]
+    unit = np.repeat(np.arange(n_units), lengths)
+    ends = np.cumsum(lengths)
+    code = codes[np.arange(total) + np.repeat(lo - (ends - lengths), lengths)]
+    unit_bits = n_units.bit_length()
+    if int(code.max()).bit_length() + unit_bits <= _CODE_BITS:
+        # one number per (3-gram, unit), the unit in the low bits: sorted, equal 3-grams come
+        # together with their units ascending, and a unit's copies of a 3-gram are equal numbers
+        both = np.sort((code << unit_bits) | unit)
+        if len(both) > 1:  # each (3-gram, unit) once
+            both = both[np.concatenate(([True], both[1:] != both[:-1]))]
+        code = both >> unit_bits
+        unit = both & ((1 << unit_bits) - 1)
+    else:  # (the same order, sorting by two keys)
+        order = np.lexsort((unit, code))
+        code = code[order]
+        unit = unit[order]
+        fresh = np.ones(total, dtype=bool)  # a unit's first copy of a 3-gram
+        fresh[1:] = (code[1:] != code[:-1]) | (unit[1:] != unit[:-1])
+        code = code[fresh]
+        unit = unit[fresh]
+    size = np.bincount(unit, minlength=n_units)  # distinct 3-grams of each unit
+    eligible = np.bincount(kind_of[size > 0], minlength=len(kinds)).tolist()
+    # groups: the units of one list holding one 3-gram (units ascending); each entry pairs with
+    # the entries before it in its group
+    kind = kind_of[unit]
+    entries = np.arange(len(code))
+    head = np.ones(len(code), dtype=bool)
+    head[1:] = (code[1:] != code[:-1]) | (kind[1:] != kind[:-1])
+    group = np.maximum.accumulate(np.where(head, entries, 0))  # each entry's group's first entry
+    earlier = entries - group
+    n_pairs = int(earlier.sum())
+    if not n_pairs:  # no two units of a list share a 3-gram: none restates another
+        return [(e, 0, []) for e in eligible]
+    if n_pairs > _PAIRS_PER_ENTRY * len(code) + _PAIRS_FREE:
+        # many units share 3-grams (one sentence copied hundreds of times, say): the pairs grow
+        # with the square of the copies, while near_duplicates indexes each distinct set once
+        row = codes.tolist()
+        sets = [frozenset(row[a:b]) for a, b in zip(lo.tolist(), stop.tolist(), strict=True)]
+        cuts = np.cumsum([0] + [len(k) for k in kinds]).tolist()
+        return [
+            near_duplicates(part, threshold, sets=part)
+            for part in (sets[a:b] for a, b in pairwise(cuts))
+        ]
+    later = np.repeat(entries, earlier)
+    partner = np.repeat(group - (np.cumsum(earlier) - earlier), earlier) + np.arange(n_pairs)
+    keys, inter = np.unique(unit[partner] * n_units + unit[later], return_counts=True)
+    first, second = np.divmod(keys, n_units)  # first < second
+    overlap = inter / np.minimum(size[first], size[second])
+    keep = overlap >= threshold
+    if not keep.any():  # (most texts) no unit restates another
+        return [(e, 0, []) for e in eligible]
+    first, second, overlap = first[keep], second[keep], overlap[keep]
+    order = np.lexsort((first, -overlap, second))  # by later unit, highest overlap, earliest unit
+    first, second, overlap = first[order], second[order], overlap[order]
+    best = np.ones(len(second), dtype=bool)
+    best[1:] = second[1:] != second[:-1]
+    offsets = np.cumsum([0] + [len(k) for k in kinds]).tolist()
+    pairs: list[list[tuple[int, int, float]]] = [[] for _ in kinds]
+    for i, j, ov in zip(
+        first[best].tolist(), second[best].tolist(), overlap[best].tolist(), strict=True
+    ):
+        k = int(kind_of[j])
+        pairs[k].append((i - offsets[k], j - offsets[k], ov))
+    return [(e, len(p), p) for e, p in zip(eligible, pairs, strict=True)]
 
 
 def near_duplicates(
@@ -711,12 +828,20 @@ def analyze(article: Article) -> SignalResult:
 
     body = [p.text for p in article.paragraphs if not p.is_heading]
     sentences = article.sentences
-    sets, paragraph_sets, row = _shingle_sets(sentences, body)
-    for name, units, unit_sets in (
-        ("sentence", sentences, sets),
-        ("paragraph", body, paragraph_sets),
+    coded = _unit_codes(sentences, body)
+    if coded is None:  # too many tokens to number 3-grams in 63 bits: shingle sets one by one
+        shingler = _Shingler()
+        results = [
+            near_duplicates(sentences, sets=list(map(shingler, sentences))),
+            near_duplicates(body, sets=shingler.paragraphs(body, sentences)),
+        ]
+        row = None
+    else:
+        codes, sentence_bounds, paragraph_bounds, row = coded
+        results = _near_duplicates_coded(codes, (sentence_bounds, paragraph_bounds))
+    for name, units, (eligible, flagged, pairs) in zip(
+        ("sentence", "paragraph"), (sentences, body), results, strict=True
     ):
-        eligible, flagged, pairs = near_duplicates(units, sets=unit_sets)
         key = f"repetition.near_duplicate_{name}_share"
         values[key] = ratio(flagged, eligible) if eligible >= 2 else NAN
         if pairs:
