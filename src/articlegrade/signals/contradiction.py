@@ -40,7 +40,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, combinations, islice
@@ -124,9 +124,10 @@ _BOTH_OPENER = re.compile(
 # four that ``re.IGNORECASE`` also matches to an ASCII letter (İ ı -> i, ſ -> s, Kelvin K -> k;
 # checked over all of Unicode); sentences holding one of those skip the prefilter.
 _CONTRAST_KEYS = (
-    *("but", "while", "yet", "though", "however", "whereas", "despite", "theless"),
+    *("but", "while", "yet", "though", "however", "whereas", "theless"),
     *("conversely", "spite", "hand"),
-)  # "although" and "even though" hold "though"; "nevertheless"/"nonetheless" "theless"
+)  # "although" and "even though" hold "though"; "nevertheless"/"nonetheless" "theless";
+# "despite" and "in spite of" "spite"
 _HEDGE_KEYS = ("may", "might", "could", "likely", "possib", "perhaps", "potentially", "argu")
 _BOTH_FIXED_KEYS = ("pros", "advantages", "benefits", "strengths", "upsides", "hand")
 
@@ -298,8 +299,10 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)*")
 #: ``_TOKEN`` on lower-cased text with ’ made ': the same tokens (no upper-case ASCII letter or ’
 #: is left), the word branch first (the two branches start with different characters, so at most
 #: one can match at a place and their order changes nothing; words are the commoner, a little
-#: faster).
-_LOWER_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*")
+#: faster). Its quantifiers are possessive (``++``, ``*+``: no backtracking states kept, a little
+#: faster) and it finds the same tokens: nothing follows a branch's last repeat, so the greedy
+#: match never backtracks into a repeat once it has found its longest extent.
+_LOWER_TOKEN = re.compile(r"[a-z]++(?:'[a-z]++)*+|\d++(?:[.,]\d++)*+")
 
 
 def _stem(word: str) -> str:
@@ -316,34 +319,41 @@ def _stem(word: str) -> str:
 
 
 class _Sent:
-    """One sentence reduced for comparison: ``content`` (its content stems), ``words`` (every
-    lower-cased word, for antonyms), ``negated`` and ``numbers`` ((number, content stems around
-    it), worked out on first use from the lower-cased tokens: only the sentences of a pair that
-    passes the overlap test need them)."""
+    """One sentence reduced for comparison: ``content`` (its content stems), ``negated``, and,
+    worked out on first use from the lower-cased tokens (only the sentences of a pair that passes
+    the overlap test need them), ``words`` (every lower-cased word, for antonyms) and ``numbers``
+    ((number, content stems around it))."""
 
-    __slots__ = ("_numbers", "_tokens", "content", "negated", "text", "words")
+    __slots__ = ("_numbers", "_tokens", "_words", "content", "negated", "text")
 
     def __init__(
         self,
         text: str,
         content: frozenset[str],
-        words: frozenset[str],
         negated: bool,
         tokens: list[str],
     ) -> None:
         self.text = text
         self.content = content
-        self.words = words
         self.negated = negated
         self._tokens = tokens  # the lower-cased tokens, in order
+        self._words: frozenset[str] | None = None
         self._numbers: tuple[tuple[str, frozenset[str]], ...] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The set of the lower-cased tokens."""
+        words = self._words
+        if words is None:
+            words = self._words = frozenset(self._tokens)
+        return words
 
     @property
     def numbers(self) -> tuple[tuple[str, frozenset[str]], ...]:
         """(number, content stems of the four tokens either side) of each number token."""
         numbers = self._numbers
         if numbers is None:
-            numbers = self._numbers = _numbers(self.text, self._tokens, self.words)
+            numbers = self._numbers = _numbers(self.text, self._tokens)
         return numbers
 
 
@@ -365,44 +375,49 @@ def _stems() -> Memo:
 
 
 _DIGIT = re.compile(r"\d")
-_NO_STEM = frozenset({""})  # what ``_content_stem`` gives a word that is no content word
 
 
 def _reduce(text: str, low: str | None = None) -> _Sent:
     """One sentence reduced for comparison (see ``_Sent``); ``low``: ``_lowered(text)`` when known
     (``text.lower()``, or None when ``lowers_like_ignorecase(text)`` is false: a ``low`` given
     means the test passed, so it is not repeated)."""
-    if low is not None or lowers_like_ignorecase(text):
-        # Lower-casing keeps every token boundary (only İ and the Kelvin sign lower to an ASCII
-        # letter, checked over all of Unicode) and the pattern treats ' and ’ alike: one call for
-        # the whole sentence gives the tokens lower-cased one by one.
-        if low is None:
-            low = text.lower()
-        if "’" in low:
-            low = low.replace("’", "'")
-        lowered = _LOWER_TOKEN.findall(low)
-    else:
-        lowered = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
-        low = "n't"  # no shortcut below
-    words = frozenset(lowered)
-    # every word goes through the memo (the words of _NOT_CONTENT map to "" there too):
-    # measured faster than taking _NOT_CONTENT out of the set first
-    content = frozenset(map(_stems().__getitem__, words))
-    if "" in content:
-        content = content - _NO_STEM
-    negated = not words.isdisjoint(_NEGATION) or (
-        "n't" in low and any(w.endswith("n't") for w in words)
-    )
-    return _Sent(text, content, words, negated, lowered)
+    return _reduce_all((text,), (low if low is not None else _lowered(text),))[0]
 
 
-def _numbers(
-    text: str, lowered: list[str], words: frozenset[str]
-) -> tuple[tuple[str, frozenset[str]], ...]:
-    """``_Sent.numbers`` of a sentence, its lower-cased tokens and their set."""
+def _reduce_all(sentences: Sequence[str], lowered: Sequence[str | None]) -> list[_Sent]:
+    """``_reduce`` of each sentence; ``lowered``: the sentences as ``_lowered`` gives them (one
+    loop for all, the look-ups it needs taken once)."""
+    stems = _stems().__getitem__
+    findall = _LOWER_TOKEN.findall
+    no_negation = _NEGATION.isdisjoint
+    out: list[_Sent] = []
+    for text, low in zip(sentences, lowered, strict=True):
+        if low is not None:
+            # Lower-casing keeps every token boundary (only İ and the Kelvin sign lower to an
+            # ASCII letter, checked over all of Unicode) and the pattern treats ' and ’ alike: one
+            # call for the whole sentence gives the tokens lower-cased one by one.
+            if "’" in low:
+                low = low.replace("’", "'")
+            tokens = findall(low)
+        else:
+            tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+            low = "n't"  # no shortcut below
+        # every token goes through the memo (the words of _NOT_CONTENT map to "" there too, and
+        # ``filter(None, ...)`` drops the ""s, the only false strings): measured faster than
+        # making the set of words first and taking "" out of the stems
+        content = frozenset(filter(None, map(stems, tokens)))
+        negated = not no_negation(tokens) or (
+            "n't" in low and any(w.endswith("n't") for w in tokens)
+        )
+        out.append(_Sent(text, content, negated, tokens))
+    return out
+
+
+def _numbers(text: str, lowered: list[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """``_Sent.numbers`` of a sentence and its lower-cased tokens."""
     numbers: list[tuple[str, frozenset[str]]] = []
     # a digit is always inside a number token (the word tokens are ASCII letters)
-    if _DIGIT.search(text) or not words.isdisjoint(_NUM_WORD_SET):
+    if _DIGIT.search(text) or not _NUM_WORD_SET.isdisjoint(lowered):
         for i, tok in enumerate(lowered):
             if tok[0].isdigit() or tok in _NUM_WORDS:
                 value = _NUM_WORDS.get(tok, tok.replace(",", ""))
@@ -441,14 +456,29 @@ def _number_conflict(a: _Sent, b: _Sent) -> float:
 _PREFIXES = ("un", "non")
 
 
-def _conflict_words(words: frozenset[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+@lru_cache(maxsize=1)
+def _antonymous() -> frozenset[str]:
+    """The words with an antonym in the table."""
+    return frozenset(_antonyms())
+
+
+_ConflictWords = tuple[frozenset[str], tuple[tuple[str, str], ...]]
+
+
+def _conflict_words(words: Collection[str]) -> _ConflictWords:
     """The words of a sentence ``_antonym_conflict`` can fire on: those with an antonym in the
-    table, and (word, root) for un-/non- words whose root has 4+ letters."""
-    table = _antonyms()
-    antonymous = tuple(w for w in words if w in table)
+    table, and (word, root) for un-/non- words whose root has 4+ letters (``_antonym_conflict``
+    only asks whether one of them fires, so their order does not matter). ``words``: the
+    sentence's lower-cased tokens (a repeated token changes nothing), the list or the set."""
+    antonymous = _antonymous().intersection(words)
+    # Every word follows a space in ``joined``: a word opening with "un" or "non" puts " un" or
+    # " non" there, so when neither occurs no word has a prefix and the word loop is skipped.
+    joined = " " + " ".join(words)
+    if " un" not in joined and " non" not in joined:
+        return antonymous, ()
     prefixed = tuple(
         (w, w[len(prefix) :])
-        for w in words
+        for w in frozenset(words)
         if w.startswith(_PREFIXES)
         for prefix in _PREFIXES
         if w.startswith(prefix) and len(w) - len(prefix) >= 4
@@ -459,18 +489,22 @@ def _conflict_words(words: frozenset[str]) -> tuple[tuple[str, ...], tuple[tuple
 def _antonym_conflict(
     a: _Sent,
     b: _Sent,
-    ca: tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None = None,
-    cb: tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None = None,
+    ca: _ConflictWords | None = None,
+    cb: _ConflictWords | None = None,
 ) -> float:
     """1 when a word of A has its antonym in B (and not in A) or un-/non-X faces X, else 0
     (``ca``/``cb``: the sentences' ``_conflict_words``, when already known)."""
+    a_antonymous, a_prefixed = ca if ca is not None else _conflict_words(a._tokens)
+    b_prefixed = (cb if cb is not None else _conflict_words(b._tokens))[1]
+    if not a_antonymous and not a_prefixed and not b_prefixed:
+        return 0.0  # none of the loops below has a word to try (the sets are not built)
     table = _antonyms()
     aw, bw = a.words, b.words
-    a_antonymous, a_prefixed = ca if ca is not None else _conflict_words(aw)
     for w in a_antonymous:
-        if w not in bw and any(x in bw and x not in aw for x in table[w]):
+        # an antonym of w in B and not in A: (antonyms in B) not all in A
+        if w not in bw and not (table[w] & bw).issubset(aw):
             return 1.0
-    for w, root in (cb if cb is not None else _conflict_words(bw))[1]:
+    for w, root in b_prefixed:
         if w not in aw and root in aw:
             return 1.0
     for w, root in a_prefixed:
@@ -525,7 +559,10 @@ def candidate_pairs(
         )
     )
     pairs = [p for p, c in shared.items() if c >= MIN_SHARED]
-    pairs.sort(key=lambda p: (-shared[p], p))
+    # most shared first, ties in index order: sorted by pair, then a stable sort by count
+    # (reverse=True keeps equal counts in their order), the order of the key (-count, pair)
+    pairs.sort()
+    pairs.sort(key=shared.__getitem__, reverse=True)
     return pairs[:max_pairs], idf
 
 
@@ -539,8 +576,11 @@ def _group_pairs(
     for g, content in enumerate(contents):
         for w in content:
             index[w].append(g)
-    totals = {w: sum(sizes[g] for g in gs) for w, gs in index.items()}  # sentences with w
-    idf = {w: log((n + 1) / (total + 0.5)) for w, total in totals.items()}
+    get_size = sizes.__getitem__
+    totals = {w: sum(map(get_size, gs)) for w, gs in index.items()}  # sentences with w
+    # the idf depends on the total only: one log per distinct total
+    by_total = {t: log((n + 1) / (t + 0.5)) for t in set(totals.values())}
+    idf = {w: by_total[total] for w, total in totals.items()}
     counted = [gs for w, gs in index.items() if 2 <= totals[w] <= limit]
     # (group, later group) -> stems counted; group -> stems counted (pairs inside the group)
     shared: Counter[tuple[int, int]] = Counter(
@@ -617,13 +657,13 @@ def _overlap(
 
 def score_pairs(sentences: tuple[str, ...] | list[str]) -> list[Pair]:
     """Every examined candidate pair with its overlap, conflicts and strength, strongest first."""
-    sents = list(map(_reduce, sentences))
+    sents = _reduce_all(sentences, [_lowered(s) for s in sentences])
     pairs, idf = candidate_pairs(sents)
     weights: dict[int, float] = {}
     conflict_words = {}
     for k in {k for pair in pairs for k in pair}:
         weights[k] = _weight(sents[k], idf)
-        conflict_words[k] = _conflict_words(sents[k].words)
+        conflict_words[k] = _conflict_words(sents[k]._tokens)
     out: list[Pair] = []
     for i, j in pairs:
         a, b = sents[i], sents[j]
@@ -649,43 +689,51 @@ def _flagged(
     those left (negation, then number, by ``WEIGHTS``) ends the checks for that pair.
     ``lowered``: the sentences lower-cased as ``_lowered`` gives them, when known."""
     if lowered is None:
-        sents = list(map(_reduce, sentences))
-    else:
-        sents = [_reduce(s, low) for s, low in zip(sentences, lowered, strict=True)]
+        lowered = [_lowered(s) for s in sentences]
+    return _flag_pairs(_reduce_all(sentences, lowered))
+
+
+def _flag_pairs(sents: list[_Sent]) -> list[tuple[float, int, int]]:
+    """``_flagged`` of the reduced sentences."""
     pairs, idf = candidate_pairs(sents)
-    weights: dict[int, float] = {}
-    conflict_words: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+    get_idf = idf.__getitem__
+    fsum = math.fsum
+    weights: list[float | None] = [None] * len(sents)  # ``_weight``, filled on first use
+    conflict_words: list[_ConflictWords | None] = [None] * len(sents)  # filled on first use
     w_neg, w_num, w_ant = WEIGHTS["negation"], WEIGHTS["number"], WEIGHTS["antonym"]
     negation_wins = w_neg >= max(w_num, w_ant)
     number_wins = w_num >= w_ant
     out: list[tuple[float, int, int]] = []
     for i, j in pairs:
         a, b = sents[i], sents[j]
-        if a.content.isdisjoint(b.content):
-            continue  # overlap 0
-        wi = weights.get(i)
+        # ``_overlap`` written out (the same operations, so the same float)
+        wi = weights[i]
         if wi is None:
-            wi = weights[i] = _weight(a, idf)
-        wj = weights.get(j)
+            wi = weights[i] = fsum(map(get_idf, a.content))
+        wj = weights[j]
         if wj is None:
-            wj = weights[j] = _weight(b, idf)
-        overlap = _overlap(a, b, idf, wi, wj)
+            wj = weights[j] = fsum(map(get_idf, b.content))
+        denom = wi if wi <= wj else wj  # min(wi, wj) without the call
+        if denom <= 0:
+            continue  # overlap 0
+        overlap = fsum(map(get_idf, a.content & b.content)) / denom  # 0.0 when disjoint
         if overlap < MIN_OVERLAP:
             continue
         negation = w_neg if a.negated != b.negated else 0.0
         if negation and negation_wins:
             weight = negation
         else:
-            number = _number_conflict(a, b)
+            # no call when a side has no number (``_number_conflict`` would give 0)
+            number = _number_conflict(a, b) if a.numbers and b.numbers else 0.0
             if number == 1.0 and number_wins:
                 weight = max(negation, w_num)
             else:
-                ca = conflict_words.get(i)
+                ca = conflict_words[i]
                 if ca is None:
-                    ca = conflict_words[i] = _conflict_words(a.words)
-                cb = conflict_words.get(j)
+                    ca = conflict_words[i] = _conflict_words(a._tokens)
+                cb = conflict_words[j]
                 if cb is None:
-                    cb = conflict_words[j] = _conflict_words(b.words)
+                    cb = conflict_words[j] = _conflict_words(b._tokens)
                 weight = max(negation, w_num * number, w_ant * _antonym_conflict(a, b, ca, cb))
         strength = min(1.0, overlap * weight)
         if strength > 0:
@@ -701,7 +749,8 @@ def analyze(article: Article) -> SignalResult:
     contrast: list[str] = []
     hedges: list[str] = []
     n_contrast = n_hedges = 0
-    lowered = [_lowered(s) for s in sentences]
+    # ``_lowered`` of each sentence, written out (one call fewer a sentence)
+    lowered = [s.lower() if lowers_like_ignorecase(s) else None for s in sentences]
     for s, low in zip(sentences, lowered, strict=True):
         if low is None or _holds(low, _CONTRAST_KEYS):
             if low is None or "while" in low or "yet" in low:
