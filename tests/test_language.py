@@ -52,3 +52,31 @@ def test_english_share_needs_no_lowercasing() -> None:
     ]
     assert odd == ["\u0130", "\u212a"]
     assert all("\u0130".lower() not in w for w in ENGLISH_FUNCTION_WORDS)
+
+
+def test_is_english_in_two_halves_is_the_share_test() -> None:
+    """``is_english`` may stop after the first half of the tokens: never with another answer
+    than the share of all of them, at every length and split of the hits around the bound."""
+    from articlegrade.language import MIN_LATIN_SHARE, MIN_SHARE
+
+    def reference(tokens: list[str]) -> bool:
+        if latin_share(tokens) < MIN_LATIN_SHARE:
+            return False
+        return len(tokens) < MIN_TOKENS or english_share(tokens) >= MIN_SHARE
+
+    decided_early = 0
+    for n in [*range(MIN_TOKENS - 2, 80), 100, 101, 250, 407, 1000]:
+        bound = next(c for c in range(n + 1) if c / n >= MIN_SHARE)
+        for hits in {0, 1, bound - 1, bound, bound + 1, n // 2, n}:
+            if not 0 <= hits <= n:
+                continue
+            for first_half in {0, hits // 2, min(hits, n // 2)}:
+                second = hits - first_half
+                if second > n - n // 2:
+                    continue
+                tokens = ["the"] * first_half + ["cat"] * (n // 2 - first_half)
+                tokens += ["of"] * second + ["dog"] * (n - n // 2 - second)
+                assert is_english(tokens) == reference(tokens), (n, hits, first_half)
+                decided_early += first_half / n >= MIN_SHARE
+    assert decided_early > 50
+    assert is_english(("The", "cat") * 40) and not is_english(("Katze",) * 80)

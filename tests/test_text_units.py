@@ -136,3 +136,15 @@ def test_memo_is_the_function_and_stays_bounded() -> None:
         assert len(memo) <= 4
     memo.cache_clear()
     assert len(memo) == 0 and memo["a"] == "A"
+
+
+def test_word_tokens_with_the_possessive_repeat_are_the_plain_patterns() -> None:
+    """``WORD_RE`` ends in a possessive repeat: the tokens of ``\\w+(?:['’]\\w+)*`` all the same."""
+    from articlegrade.text import WORD_RE
+
+    plain = re.compile(r"\w+(?:['’]\w+)*")
+    assert WORD_RE.pattern == plain.pattern + "+"
+    texts = [*WORD_COUNT_TEXTS, *EDGE_PARAGRAPHS, "a'''b ''a' 'b' c''d’ ’e’f’’g h'_'i"]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))]
+    for text in texts:
+        assert WORD_RE.findall(text) == plain.findall(text), text

@@ -66,11 +66,11 @@ def as_article(item: ArticleLike) -> Article:
 
 
 def vectorize(values: dict[str, float], features: Sequence[str]) -> np.ndarray:
-    """One row of ``features`` from a ``family.metric`` dict (missing names become NaN)."""
-    try:  # the values straight into the array: each converted as ``np.array`` converts it
-        return np.fromiter(map(values.get, features, repeat(np.nan)), float, len(features))
-    except (TypeError, ValueError):  # a value that is no number: ``np.array``'s own rules
-        return np.array([values.get(name, np.nan) for name in features], dtype=float)
+    """One row of ``features`` from a ``family.metric`` dict (missing names become NaN).
+
+    Each value is converted by ``np.array``'s rules for ``dtype=float`` (None becomes NaN, a
+    string of a number its number), in one call over the list of values."""
+    return np.array(list(map(values.get, features, repeat(np.nan))), dtype=float)
 
 
 class SignalFeaturizer(TransformerMixin, BaseEstimator):

@@ -117,6 +117,8 @@ class Scorecard:
 
 def removed_summary(kinds: list[str]) -> dict[str, int]:
     """Count of removed lines per kind, most frequent first."""
+    if not kinds:  # most texts: nothing removed
+        return {}
     return dict(Counter(kinds).most_common())
 
 

@@ -24,4 +24,26 @@ def squash(text: str) -> str:
 
     (``str.split()`` splits on the characters ``\\s`` matches: this is ``\\s+`` -> " ", stripped.)
     """
+    if is_squashed(text):  # most lines of a text: returned as they are, without the split
+        return text
     return " ".join(text.split())
+
+
+def is_squashed(text: str) -> bool:
+    """True only when ``squash(text) == text`` (False for some such texts too), told without
+    splitting: the only white space in a printable string is the plain space
+    (``str.isprintable`` is False for every other character ``str.split`` splits on;
+    tests/test_cleaning_speed.py checks this over all of Unicode), so a printable text with no
+    double space and no space at either end is its own squash."""
+    return (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
+
+
+def word_count(line: str) -> int:
+    """``len(line.split())`` of a squashed line (``squash``): its words are joined by single
+    spaces, so they are one more than its spaces (0 for the empty line)."""
+    return line.count(" ") + 1 if line else 0

@@ -14,7 +14,7 @@ from ..article import Article, Paragraph, Removal
 from ..errors import NoArticleError
 from ..source import read_source
 from ..text import lowers_like_ignorecase
-from .blocks import Block, squash
+from .blocks import Block, squash, word_count
 from .html import extract_blocks, page_blocks, page_title, parse_html
 from .rules import LINE_RULES
 
@@ -51,7 +51,7 @@ def clean(source: str | bytes | os.PathLike, url: str | None = None) -> Article:
         blocks = extract_blocks(tree, lambda: _reparse(doc.text)) or page
         dropped = _dropped_boilerplate(page, blocks, title) if blocks is not page else []
         return _finish(blocks, title, title_tag, url, "html", dropped)
-    blocks = [Block(line, is_heading=is_heading_line(line)) for line in _text_lines(doc.text)]
+    blocks = [Block(line, is_heading=_is_heading_squashed(line)) for line in _text_lines(doc.text)]
     return _finish(blocks, None, "", url, "text")
 
 
@@ -65,8 +65,20 @@ def _reparse(text: str) -> lxml.html.HtmlElement:
 
 def is_heading_line(line: str) -> bool:
     """True for a plain-text line that reads as a heading: short, not ending like a sentence."""
+    if len(line) > _HEADING_MAX_CHARS:  # (tested first: most lines of a text are longer)
+        return False
     words = len(line.split())
-    if words == 0 or words > _HEADING_MAX_WORDS or len(line) > _HEADING_MAX_CHARS:
+    if words == 0 or words > _HEADING_MAX_WORDS:
+        return False
+    return not line.endswith(_SENTENCE_END)
+
+
+def _is_heading_squashed(line: str) -> bool:
+    """``is_heading_line`` of a squashed line, its words counted without splitting it."""
+    if len(line) > _HEADING_MAX_CHARS:
+        return False
+    words = word_count(line)
+    if words == 0 or words > _HEADING_MAX_WORDS:
         return False
     return not line.endswith(_SENTENCE_END)
 
@@ -80,7 +92,8 @@ def is_link_headline(block: Block) -> bool:
 
 
 def _text_lines(text: str) -> list[str]:
-    return [line for line in (squash(raw) for raw in text.splitlines()) if line]
+    """The lines of a text, squashed, the empty ones left out."""
+    return [line for line in map(squash, text.splitlines()) if line]
 
 
 def normalize(line: str) -> str:
@@ -94,17 +107,23 @@ def rule_kind(line: str) -> str | None:
 
 
 def _line_kind(line: str) -> str | None:
-    """``rule_kind`` of a line already squashed (every block's text is)."""
-    n_words = len(line.split())
+    """``rule_kind`` of a line already squashed (every block's text is: ``squash`` makes the lines
+    of a text and of a page), so its words are counted without splitting it."""
+    n_words = word_count(line)
     by_length = _rules_by_length()
     if n_words >= len(by_length):
         return None
+    plain, rules, gated = by_length[n_words]
+    if plain is not None and plain(line) is None:
+        # No rule without a gate fullmatches the line (most lines: prose), so the first rule
+        # that says yes, if any, is a gated one: only those are asked, in rule order.
+        rules = gated
     # A rule with ``needs`` is asked only of a line holding one of them, looked for in the line
     # lower-cased: what IGNORECASE matches an ASCII letter with, but on a line with one of the
     # characters it also matches ASCII letters with (IGNORECASE_ODD), where no rule is skipped.
     low = None
     digit = None
-    for kind, match, needs, needs_digit in by_length[n_words]:
+    for kind, match, needs, needs_digit in rules:
         if needs:
             if low is None:
                 low = line.lower() if lowers_like_ignorecase(line) else ""
@@ -124,26 +143,56 @@ def _line_kind(line: str) -> str | None:
     return None
 
 
+_Step = tuple[str, Callable[[str], object], tuple, bool]
+
+
 @lru_cache(maxsize=1)
-def _rules_by_length() -> tuple[tuple[tuple[str, Callable[[str], object], tuple, bool], ...], ...]:
-    """For each line length in words, the rules that may judge such a line, in rule order, as
-    ``(kind, match, needs, needs_digit)`` with ``match`` the rule's ``fullmatch`` or ``search``
-    (a rule whose ``max_words`` is below the length is left out, as ``LineRule.matches`` says no
-    for it)."""
+def _rules_by_length() -> tuple[
+    tuple[Callable[[str], object] | None, tuple[_Step, ...], tuple[_Step, ...]], ...
+]:
+    """For each line length in words, ``(plain, rules, gated)``: ``rules`` are the rules that may
+    judge such a line, in rule order, as ``(kind, match, needs, needs_digit)`` with ``match`` the
+    rule's ``fullmatch`` or ``search`` (a rule whose ``max_words`` is below the length is left
+    out, as ``LineRule.matches`` says no for it); ``gated`` those of them with ``needs`` or
+    ``needs_digit``; ``plain`` the ``fullmatch`` of one pattern that fullmatches a line exactly
+    when one of the other rules does (None when there is none to join)."""
     longest = max(rule.max_words for rule in LINE_RULES)
-    return tuple(
-        tuple(
+    out = []
+    for n_words in range(longest + 1):
+        chosen = [rule for rule in LINE_RULES if n_words <= rule.max_words]
+        rules = tuple(
             (
                 rule.kind,
                 rule.pattern.search if rule.search else rule.pattern.fullmatch,
                 rule.needs,
                 rule.needs_digit,
             )
-            for rule in LINE_RULES
-            if n_words <= rule.max_words
+            for rule in chosen
         )
-        for n_words in range(longest + 1)
-    )
+        gated = tuple(step for step in rules if step[2] or step[3])
+        plain = _any_fullmatch([rule for rule in chosen if not (rule.needs or rule.needs_digit)])
+        out.append((plain, rules, gated))
+    return tuple(out)
+
+
+#: A back-reference or a named group in a pattern: ``_any_fullmatch`` does not join such a rule.
+_REFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?<[A-Za-z_]")
+
+
+def _any_fullmatch(rules: list) -> Callable[[str], object] | None:
+    """``fullmatch`` of the alternation of the rules' patterns, each in a group with its own case
+    flag: it matches a line exactly when one of them fullmatches it (an alternation backtracks
+    into every branch before it fails), in one call instead of one a rule. None when a rule
+    searches, carries a flag besides IGNORECASE, or has a group a reference could name (joined,
+    the groups would be numbered anew), or there are no rules."""
+    branches = []
+    for rule in rules:
+        flags = rule.pattern.flags & ~re.UNICODE
+        if rule.search or flags & ~re.IGNORECASE or _REFERENCE.search(rule.pattern.pattern):
+            return None
+        scope = "?i:" if flags & re.IGNORECASE else "?-i:"
+        branches.append(f"({scope}{rule.pattern.pattern})")
+    return re.compile("|".join(branches)).fullmatch if branches else None
 
 
 def _dropped_boilerplate(
