@@ -128,3 +128,20 @@ def test_surrogate_test_finds_exactly_the_lone_surrogates() -> None:
     for code in (0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0x41, 0xFFFD, 0x1F600):
         assert has_surrogate(f"ab{chr(code)}c") is (0xD800 <= code <= 0xDFFF), hex(code)
     assert read_source("a\ud83d b").text == "a\ufffd b"  # half an emoji pair is replaced
+
+
+def test_control_count_on_bytes_is_the_character_count() -> None:
+    # _reject_binary_text counts the control characters below 0x20 (white space excepted) on the
+    # UTF-8 bytes; the count must be that of the characters, whatever else the text holds.
+    import random
+    import re
+
+    from articlegrade import source
+
+    rng = random.Random(3)
+    alphabet = [chr(c) for c in range(0x20)] + ["a", " ", "é", "€", "𝔸", "\ud800", "\x7f", "\x85"]
+    control = re.compile("[\x00-\x08\x0e-\x1f]")
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert source._control_count(text) == len(control.findall(text)), repr(text)
+    assert sorted(source._CONTROL_BYTES) == [*range(0x00, 0x09), *range(0x0E, 0x20)]
