@@ -23,12 +23,12 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, pairwise, repeat
+from itertools import accumulate, chain, pairwise, repeat
 
 import numpy as np
 
 from ..article import Article
-from ..text import Memo, words
+from ..text import WORD_RE, Memo, words
 from .base import NAN, SignalResult, per_100_words, ratio
 
 MODEL_NAME = "claims"
@@ -527,12 +527,10 @@ _GATES: tuple[_Gate, ...] = (
         split=_from_word("said says reported announced stated study survey data report")
         | _from_word("according", " to"),
     ),
-    # Not run through the gate: only its words are used, to skip counting past-tense forms.
-    _PAST_GATE := _Gate(20, _LOWER_WORD_RE, _PAST_FORMS),
 )
 _ALL_GATES = (1 << len(_GATES)) - 1
 #: Gates run for every sentence (sourcing and hedges only for some claims), and those counted.
-_EAGER_GATES = _ALL_GATES & ~(_SOURCE_GATE.bit | _HEDGE_GATE.bit | _PAST_GATE.bit)
+_EAGER_GATES = _ALL_GATES & ~(_SOURCE_GATE.bit | _HEDGE_GATE.bit)
 _COUNTED_GATES = sum(
     g.bit
     for g in (_NUMBER_GATE, _DATE_GATE, _QUANTITY_GATE, _MODAL_GATE, _FIRST_GATE, _SECOND_GATE)
@@ -598,19 +596,101 @@ def _split_count(
     return n
 
 
+#: The gates in ``_GATES`` order, as ``_Sentence.features`` unpacks ``found``.
+_FOUND_ORDER = (
+    _NUMBER_GATE,
+    _DATE_GATE,
+    _YEAR_GATE,
+    _MONTH_GATE,
+    _QUANTITY_GATE,
+    _SOURCE_GATE,
+    _HEDGE_GATE,
+    _NUMWORD_GATE,
+    _PERCENT_GATE,
+    _CURRENCY_GATE,
+    _TIME_REF_GATE,
+    _PERFECT_GATE,
+    _MODAL_GATE,
+    _OPINION_GATE,
+    _FIRST_GATE,
+    _SECOND_GATE,
+    _COMPARATIVE_GATE,
+    _SUPERLATIVE_GATE,
+    _NEGATION_GATE,
+    _ATTRIBUTION_GATE,
+)
+#: ``_FLOAT[x]`` is ``float(x)`` for ``x`` in 0, 1, False, True (an index, not a call).
+_FLOAT = (0.0, 1.0)
+
 _PLAIN_PLAN = _plan(True)
 _OTHER_PLAN = _plan(False)
+
+# Per whitespace-separated part of a lower-cased sentence. The ``_TERM_TOKEN`` tokens, the
+# ``words`` tokens, the ``NUMBER_RE`` matches, the ``[a-z']+`` runs ``_LOWER_WORD_RE`` finds and
+# the ``_ED_RE`` matches never hold whitespace, and ``\b`` tests the same at the end of a part
+# as beside whitespace (no word character there): so a sentence's are those of its parts, one
+# after another. Parts repeat across sentences and documents, so they are memoised
+# (``_part_memos``, bounded like the character columns).
+#
+# ``words`` reads the sentence itself, not its lower case; lower-casing ASCII changes no
+# character's class, so the counts agree on ASCII sentences. The proper names of an ASCII
+# sentence come without ``words``: a word starts at a word character with neither a word
+# character, nor a word character and an apostrophe, before it (its apostrophes join the two
+# sides into one word); ``_CAPITAL_START`` finds the capitals that open words (the checks
+# follow the consumed capital, so ``re`` scans for the capital alone). ``_WORDS_AS_ASSUMED``:
+# the pattern of ``words`` is still the one this reasons about, its last repeat greedy or
+# possessive (the same tokens: tests/test_text_units.py), else ``words`` runs.
+_WORDS_AS_ASSUMED = (
+    WORD_RE.pattern in (r"\w+(?:['’]\w+)*", r"\w+(?:['’]\w+)*+") and WORD_RE.flags == re.UNICODE
+)
+_CAPITAL_START = re.compile(r"[A-Z](?<!\w\w)(?<!\w'\w)")
+#: Parts each memo holds (as many as the character columns: the same lower-cased words).
+_PART_CACHE_SIZE = 1 << 16
+#: ``_part_memos`` packs a part's ``_part_fields`` into one int, ``_FIELD_BITS`` bits each, so
+#: that ``sum`` adds them all at once; exact for a sentence shorter than ``_PACK_LIMIT``
+#: characters, whose every total is below ``1 << _FIELD_BITS`` (a word, a number or a past
+#: form takes at least one character, and one character is at most an irregular form and an
+#: ``-ed`` word). Longer sentences get ``_part_fields`` of the whole sentence.
+_FIELD_BITS = 21
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_PACK_LIMIT = 1 << (_FIELD_BITS - 2)
+
+
+def _part_terms(part: str) -> tuple[str, ...]:
+    """The ``_TERM_TOKEN`` tokens of one part."""
+    return tuple(_TERM_TOKEN.findall(part))
+
+
+def _part_fields(part: str) -> tuple[int, int, int]:
+    """Of one part: its ``words`` tokens, its ``NUMBER_RE`` matches, its past-tense forms
+    (irregular forms among its ``[a-z']+`` runs, and ``-ed`` words)."""
+    runs = _LOWER_WORD_RE.findall(part)
+    past = sum(map(_IRREGULAR_PAST.__contains__, runs)) + len(_ED_RE.findall(part))
+    return len(words(part)), len(NUMBER_RE.findall(part)), past
+
+
+def _packed_fields(part: str) -> int:
+    """``_part_fields`` packed (see ``_FIELD_BITS``)."""
+    n_words, numbers, past = _part_fields(part)
+    return n_words | numbers << _FIELD_BITS | past << 2 * _FIELD_BITS
+
+
+@lru_cache(maxsize=1)
+def _part_memos() -> tuple[Memo, Memo]:
+    """Bounded memos of ``_part_terms`` and ``_packed_fields``."""
+    return Memo(_part_terms, _PART_CACHE_SIZE), Memo(_packed_fields, _PART_CACHE_SIZE)
 
 
 class _Sentence:
     """One sentence, normalised once, with the views every feature, marker and term reads.
 
     ``text``: ``normalize(sentence)``; ``low``: its lower case; ``low_words``: ``low.split()``;
-    ``terms``: the ``_TERM_TOKEN`` tokens of ``low``; ``tokens``: ``words(text)``; ``plain``:
-    whether the shortcuts apply; ``present``: its ``_gate_words`` (plain only, else empty);
-    ``possible``: bits of the gates whose pattern may match (all unless plain); ``found``:
+    ``terms``: the ``_TERM_TOKEN`` tokens of ``low``; ``n_words``: ``len(words(text))``;
+    ``plain``: whether the shortcuts apply; ``present``: its ``_gate_words`` (plain only, else
+    empty); ``possible``: bits of the gates whose pattern may match (all unless plain); ``found``:
     per gate of ``_EAGER_GATES`` (by index), its number of matches if counted, else whether it
-    matches; ``names``: the number of proper names.
+    matches; ``names``: the number of proper names (see ``proper_names``); ``past``: irregular
+    past forms plus ``-ed`` words, as ``sentence_features`` counts them.
     """
 
     __slots__ = (
@@ -618,27 +698,53 @@ class _Sentence:
         "has_digit",
         "low",
         "low_words",
+        "n_words",
         "names",
+        "past",
         "plain",
         "possible",
         "present",
         "raw",
         "terms",
         "text",
-        "tokens",
     )
 
     def __init__(self, sentence: str) -> None:
         self.raw = sentence
         self.text = s = normalize(sentence)
         self.low = low = s.lower()
-        self.low_words = low.split()
-        self.terms = terms = _TERM_TOKEN.findall(low)
-        self.tokens = tokens = words(s)
-        ascii_digit = _ASCII_DIGIT.search(s) is not None
+        self.low_words = parts = low.split()
+        terms_of, fields_of = _part_memos()
+        self.terms = terms = list(chain.from_iterable(map(terms_of.__getitem__, parts)))
+        if len(low) < _PACK_LIMIT:
+            packed = sum(map(fields_of.__getitem__, parts))
+            part_words = packed & _FIELD_MASK
+            numbers = packed >> _FIELD_BITS & _FIELD_MASK
+            self.past = packed >> 2 * _FIELD_BITS
+        else:
+            part_words, numbers, self.past = _part_fields(low)
+        is_ascii = s.isascii()
+        # Lower-casing ASCII changes letters only: the numbers are those of ``s``, and every
+        # ASCII digit is in one.
+        ascii_digit = numbers > 0 if is_ascii else _ASCII_DIGIT.search(s) is not None
         # Any character with ``str.isdigit`` (an ASCII digit is one).
-        self.has_digit = ascii_digit or (not s.isascii() and any(map(str.isdigit, s)))
-        if _is_plain(s):
+        self.has_digit = ascii_digit or (not is_ascii and any(map(str.isdigit, s)))
+        # ``words(s)`` is read for its length and its proper names only; an ASCII sentence gets
+        # both without it (see ``_CAPITAL_START`` and ``_part_fields``) unless a capital "I"
+        # opens a word after the first (it may be "I" or "I'm", which are no names).
+        caps = _CAPITAL_START.findall(s) if is_ascii and _WORDS_AS_ASSUMED else None
+        if caps and _WORD_CHAR.search(s).group().isupper():
+            del caps[0]  # the sentence's first word
+        if caps is None or "I" in caps:
+            tokens = words(s)
+            self.n_words = len(tokens)
+            self.names = len(
+                [t for t in tokens[1:] if t[:1].isupper() and t.lower() not in _I_FORMS]
+            )
+        else:
+            self.n_words = part_words
+            self.names = len(caps)
+        if is_ascii or _is_plain(s):
             self.plain = True
             self.present = present = _gate_words(low, terms)
             self.possible = possible = _possible_gates(low, present, ascii_digit)
@@ -651,6 +757,9 @@ class _Sentence:
         self.found = found = [0] * len(_GATES)
         # ``count`` / ``search`` of each eager gate that may match, inlined.
         bits = possible & _EAGER_GATES
+        if is_ascii:
+            found[_NUMBER_GATE.index] = numbers
+            bits &= ~_NUMBER_GATE.bit
         while bits:
             bit = bits & -bits
             bits ^= bit
@@ -662,7 +771,6 @@ class _Sentence:
                 regex = no_words
             target = low if on_low else s
             found[index] = len(regex.findall(target)) if counted else bool(regex.search(target))
-        self.names = len([t for t in tokens[1:] if t[:1].isupper() and t.lower() not in _I_FORMS])
 
     def search(self, gate: _Gate) -> bool:
         """``bool(gate.regex.search(self.text))``."""
@@ -692,70 +800,74 @@ class _Sentence:
 
     def raw_word_count(self) -> int:
         """``len(words(raw sentence))``: normalising changes the tokens only by folding ``‘``."""
-        return len(self.tokens) if "‘" not in self.raw else len(words(self.raw))
-
-    def past_verbs(self) -> int:
-        """Irregular past forms plus ``-ed`` words, as ``sentence_features`` counts them."""
-        low = self.low
-        past = 0
-        if self.possible & _PAST_GATE.bit:
-            # Without an apostrophe the ``[a-z']+`` runs of ``low`` are its maximal ``[a-z]+``
-            # runs, which are exactly its letter ``terms`` (the other terms, numbers and marks,
-            # are no past form), so the terms are counted instead.
-            runs = self.terms if "'" not in low else _LOWER_WORD_RE.findall(low)
-            past = sum(map(_IRREGULAR_PAST.__contains__, runs))
-        if "ed" in low:
-            past += len(_ED_RE.findall(low))
-        return past
+        return self.n_words if "‘" not in self.raw else len(words(self.raw))
 
     def features(self) -> list[float]:
         """``sentence_features``: the named features, in ``FEATURE_NAMES`` order."""
-        s, found = self.text, self.found
+        s = self.text
+        # ``found`` in ``_GATES`` order (``_FOUND_ORDER``); the searched gates hold 0/1 or a bool,
+        # which ``_FLOAT`` turns into the ``float`` of it.
+        (
+            numbers,
+            _,
+            year,
+            month,
+            quantities,
+            _,
+            _,
+            number_word,
+            percent,
+            currency,
+            time_reference,
+            perfect,
+            modals,
+            opinion,
+            first,
+            second,
+            comparative,
+            superlative,
+            negation,
+            attribution,
+        ) = self.found
         # Lower-casing a plain sentence keeps every character's whitespace class (``str.split``
         # and ``\s`` test the same property), so both have as many words.
         n_words = max(len(self.low_words) if self.plain else len(s.split()), 1)
-        past = self.past_verbs()
-        modals = found[_MODAL_GATE.index]
-        first = found[_FIRST_GATE.index]
+        past = self.past
         has_digit = self.has_digit
-        has_percent = bool(found[_PERCENT_GATE.index])
-        has_currency = bool(found[_CURRENCY_GATE.index])
-        has_quantity = has_percent or has_currency or found[_QUANTITY_GATE.index] > 0
-        has_year = bool(found[_YEAR_GATE.index])
-        has_month = bool(found[_MONTH_GATE.index])
-        specific = has_digit or has_year or has_month or has_quantity
+        has_quantity = percent or currency or quantities > 0
+        specific = has_digit or year or month or has_quantity
         return [
             math.log1p(n_words),
-            float(has_digit),
-            math.log1p(found[_NUMBER_GATE.index]),
-            float(found[_NUMWORD_GATE.index]),
-            float(has_percent),
-            float(has_currency),
-            float(has_quantity),
-            float(has_year),
-            float(has_month),
-            float(found[_TIME_REF_GATE.index]),
+            _FLOAT[has_digit],
+            math.log1p(numbers),
+            _FLOAT[number_word],
+            _FLOAT[percent],
+            _FLOAT[currency],
+            _FLOAT[has_quantity],
+            _FLOAT[year],
+            _FLOAT[month],
+            _FLOAT[time_reference],
             math.log1p(self.names),
             math.log1p(past),
             past / n_words,
-            float(found[_PERFECT_GATE.index]),
+            _FLOAT[perfect],
             math.log1p(modals),
-            float(found[_OPINION_GATE.index]),
+            _FLOAT[opinion],
             first / n_words,
-            found[_SECOND_GATE.index] / n_words,
-            float("?" in s),
-            float("!" in s),
-            float(found[_COMPARATIVE_GATE.index]),
-            float(found[_SUPERLATIVE_GATE.index]),
-            float(found[_NEGATION_GATE.index]),
-            float(found[_ATTRIBUTION_GATE.index]),
-            float(bool(_IMPERATIVE_RE.match(s))),
-            float(n_words < 6),
-            float(first > 0 and past > 0),
-            float(first > 0 and modals > 0),
-            float(specific),
-            float(past > 0 and modals == 0),
-            float(modals > 0 and not specific),
+            second / n_words,
+            _FLOAT["?" in s],
+            _FLOAT["!" in s],
+            _FLOAT[comparative],
+            _FLOAT[superlative],
+            _FLOAT[negation],
+            _FLOAT[attribution],
+            _FLOAT[_IMPERATIVE_RE.match(s) is not None],
+            _FLOAT[n_words < 6],
+            _FLOAT[first > 0 and past > 0],
+            _FLOAT[first > 0 and modals > 0],
+            _FLOAT[specific],
+            _FLOAT[past > 0 and modals == 0],
+            _FLOAT[modals > 0 and not specific],
         ]
 
     def markers(self) -> dict[str, int]:
@@ -881,13 +993,16 @@ class ClaimModel:
 
     ``word_index`` / ``char_index`` map terms to columns of ``idf`` and ``coef`` (character
     columns follow the word columns); ``bigram_index`` maps a pair of word tokens to the column
-    of their bigram; ``char_columns[word]`` gives the character columns of one lower-cased word
-    (memoised, bounded: see ``_CharColumns``).
+    of their bigram; ``word_bytes`` / ``bigram_bytes`` are the same maps with each column as the
+    4 bytes of a native ``int32`` (as ``char_columns`` gives them); ``char_columns[word]`` gives
+    the character columns of one lower-cased word (memoised, bounded: see ``_CharColumns``).
     """
 
     word_index: dict[str, int]
     bigram_index: dict[tuple[str, str], int]
     char_index: dict[str, int]
+    word_bytes: dict[str, bytes]
+    bigram_bytes: dict[tuple[str, str], bytes]
     idf: np.ndarray
     coef: np.ndarray
     char_range: tuple[int, int]
@@ -913,10 +1028,15 @@ class ClaimModel:
             for i, t in enumerate(word_vocab)
             if len(pair := t.split(" ")) == 2
         }
+        word_index = {t: i for i, t in enumerate(word_vocab)}
+        # Column ``i`` as the bytes of an ``int32`` array, as ``_CharColumns`` stores them.
+        column_bytes = array("i", range(len(word_vocab))).tobytes()
         return cls(
-            word_index={t: i for i, t in enumerate(word_vocab)},
+            word_index=word_index,
             bigram_index=bigram_index,
             char_index=char_index,
+            word_bytes={t: column_bytes[4 * i : 4 * i + 4] for t, i in word_index.items()},
+            bigram_bytes={p: column_bytes[4 * i : 4 * i + 4] for p, i in bigram_index.items()},
             idf=np.asarray(params["word_idf"] + params["char_idf"], dtype=np.float64),
             coef=np.asarray(params["word_coef"] + params["char_coef"], dtype=np.float64),
             char_range=(low, high),
@@ -932,30 +1052,25 @@ class ClaimModel:
         """Columns of the known terms of each sentence, in term order: first every sentence's
         ``word_terms``, then every sentence's ``char_terms``; and where each of these groups
         starts, then the number of columns."""
-        get, bigram = self.word_index.get, self.bigram_index.get
-        ids: list[int] = []
-        word_ends = [0]
+        # Each group's columns as the bytes of an ``int32`` array (unknown terms give b""), so
+        # one join and ``np.frombuffer`` make the array and the byte lengths the bounds.
+        get, bigram = self.word_bytes.get, self.bigram_bytes.get
+        chunks: list[bytes] = []
         for sentence in sentences:
             toks = sentence.terms
             if sentence.has_digit:
                 toks = ["<num>" if t[0].isdigit() else t for t in toks]
-            ids += map(get, toks, repeat(-1))
-            ids += map(bigram, pairwise(toks), repeat(-1))
-            word_ends.append(len(ids))
-        word_ids = np.array(ids, dtype=np.int32)
-        known = word_ids >= 0
-        known_before = np.zeros(len(ids) + 1, dtype=np.intp)
-        np.cumsum(known, out=known_before[1:])
-        word_bounds = known_before[word_ends]
+            chunks.append(
+                b"".join(map(get, toks, repeat(b"")))
+                + b"".join(map(bigram, pairwise(toks), repeat(b"")))
+            )
         cache = self.char_columns
-        chunks = [b"".join(map(cache.__getitem__, s.low_words)) for s in sentences]
-        char_bounds = np.fromiter(
+        chunks += [b"".join(map(cache.__getitem__, s.low_words)) for s in sentences]
+        bounds = np.fromiter(
             accumulate(map(len, chunks), initial=0), dtype=np.intp, count=len(chunks) + 1
         )
-        char_bounds >>= 2  # 4 bytes a column
-        char_bounds += word_bounds[-1]
-        columns = np.concatenate((word_ids[known], np.frombuffer(b"".join(chunks), dtype=np.int32)))
-        return columns, np.concatenate((word_bounds[:-1], char_bounds))
+        bounds >>= 2  # 4 bytes a column
+        return np.frombuffer(b"".join(chunks), dtype=np.int32), bounds
 
     def _term_scores(self, sentences: Sequence[_Sentence]) -> list[float]:
         """Per sentence, the word-block then the character-block contributions to the log-odds:
