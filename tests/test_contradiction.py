@@ -163,19 +163,26 @@ def _grouped_and_brute(
 ) -> tuple[list[tuple[int, int]], dict[str, float], list[tuple[int, int]]]:
     sents = [contradiction._reduce(s) for s in sentences]
     pairs, idf = contradiction.candidate_pairs(sents)
+    shared = brute_shared(sents)
+    brute = sorted((p for p, c in shared.items() if c >= 2), key=lambda p: (-shared[p], p))
+    return pairs, idf, brute
+
+
+def brute_shared(sents: list) -> dict[tuple[int, int], int]:
+    """(i, j) -> content stems sentences i < j share, counted pair by pair, over the stems found
+    in 2 to max(3, n // 2) sentences (``candidate_pairs``' limit)."""
     index: dict[str, list[int]] = {}
     for k, s in enumerate(sents):
         for w in s.content:
             index.setdefault(w, []).append(k)
     shared: dict[tuple[int, int], int] = {}
     for postings in index.values():
-        if 2 <= len(postings) <= len(sents) // 2:
+        if 2 <= len(postings) <= max(3, len(sents) // 2):
             for x in range(len(postings)):
                 for y in range(x + 1, len(postings)):
                     key = (postings[x], postings[y])
                     shared[key] = shared.get(key, 0) + 1
-    brute = sorted((p for p, c in shared.items() if c >= 2), key=lambda p: (-shared[p], p))
-    return pairs, idf, brute
+    return shared
 
 
 def _flagged_by_score_pairs(sentences: tuple[str, ...]) -> list[tuple[float, int, int]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from conftest import SAMPLES
+from test_contradiction import brute_shared
 
 import articlegrade
 from articlegrade.signals import contradiction as C
@@ -196,16 +197,7 @@ def test_candidate_pairs_order_is_most_shared_then_index_order() -> None:
     sentences = _sample_sentences()
     sents = [C._reduce(s) for s in sentences]
     assert len({s.content for s in sents}) == len(sents)
-    index: dict[str, list[int]] = {}
-    for k, s in enumerate(sents):
-        for w in s.content:
-            index.setdefault(w, []).append(k)
-    shared: dict[tuple[int, int], int] = {}
-    for postings in index.values():
-        if 2 <= len(postings) <= max(3, len(sents) // 2):
-            for x in range(len(postings)):
-                for y in range(x + 1, len(postings)):
-                    shared[postings[x], postings[y]] = shared.get((postings[x], postings[y]), 0) + 1
+    shared = brute_shared(sents)
     brute = sorted(
         (p for p, c in shared.items() if c >= C.MIN_SHARED), key=lambda p: (-shared[p], p)
     )
