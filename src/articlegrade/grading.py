@@ -279,7 +279,7 @@ def _batch_sizes(workers: int) -> Iterator[int]:
 def _grade_batch(sources: list[Source], qm: QualityModel) -> list[Scorecard]:
     """``grade_safely`` of each source, without a time limit, but each signal family runs over the
     whole batch before the next one starts: a family's code and tables stay in the CPU caches
-    from one page to the next (the whole text path 3.14 -> 2.94 ms a text in
+    from one page to the next (the whole text path 2.75 -> 2.34 ms a text in
     bench/results/throughput.json). The scorecards are the same; a page that fails gets its own
     error row.
     ``DocumentTimeout`` (a time limit around the batch) is raised, not charged to a page."""
