@@ -20,7 +20,6 @@ from articlegrade.cleaning.blocks import is_squashed, squash, word_count
 from articlegrade.cleaning.html import extract_blocks, page_blocks, parse_html
 from articlegrade.cleaning.pipeline import (
     _any_fullmatch,
-    _is_heading_squashed,
     _line_kind,
     _rules_by_length,
     _text_lines,
@@ -89,7 +88,7 @@ def test_headings_of_squashed_lines() -> None:
         want = _heading_reference(line)
         assert is_heading_line(line) == want, line
         assert is_heading_line(raw) == _heading_reference(raw), raw
-        assert _is_heading_squashed(line) == want, line
+        assert is_heading_line(line, squashed=True) == want, line
         headings += want
     assert headings > 20
 

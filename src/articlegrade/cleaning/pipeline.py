@@ -51,7 +51,10 @@ def clean(source: str | bytes | os.PathLike, url: str | None = None) -> Article:
         blocks = extract_blocks(tree, lambda: _reparse(doc.text)) or page
         dropped = _dropped_boilerplate(page, blocks, title) if blocks is not page else []
         return _finish(blocks, title, title_tag, url, "html", dropped)
-    blocks = [Block(line, is_heading=_is_heading_squashed(line)) for line in _text_lines(doc.text)]
+    blocks = [
+        Block(line, is_heading=is_heading_line(line, squashed=True))
+        for line in _text_lines(doc.text)
+    ]
     return _finish(blocks, None, "", url, "text")
 
 
@@ -63,21 +66,13 @@ def _reparse(text: str) -> lxml.html.HtmlElement:
     return tree
 
 
-def is_heading_line(line: str) -> bool:
-    """True for a plain-text line that reads as a heading: short, not ending like a sentence."""
+def is_heading_line(line: str, squashed: bool = False) -> bool:
+    """True for a plain-text line that reads as a heading: short, not ending like a sentence.
+    ``squashed``: the line is known to be squashed (``squash``), so its words are counted by its
+    spaces instead of splitting it."""
     if len(line) > _HEADING_MAX_CHARS:  # (tested first: most lines of a text are longer)
         return False
-    words = len(line.split())
-    if words == 0 or words > _HEADING_MAX_WORDS:
-        return False
-    return not line.endswith(_SENTENCE_END)
-
-
-def _is_heading_squashed(line: str) -> bool:
-    """``is_heading_line`` of a squashed line, its words counted without splitting it."""
-    if len(line) > _HEADING_MAX_CHARS:
-        return False
-    words = word_count(line)
+    words = word_count(line) if squashed else len(line.split())
     if words == 0 or words > _HEADING_MAX_WORDS:
         return False
     return not line.endswith(_SENTENCE_END)
