@@ -453,9 +453,6 @@ def _number_conflict(a: _Sent, b: _Sent) -> float:
     return best
 
 
-_PREFIXES = ("un", "non")
-
-
 @lru_cache(maxsize=1)
 def _antonymous() -> frozenset[str]:
     """The words with an antonym in the table."""
