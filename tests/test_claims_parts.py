@@ -98,8 +98,8 @@ def test_packed_fields_cannot_overflow() -> None:
 def test_shortcut_assumptions_hold() -> None:
     # ``words`` still uses the pattern ``_CAPITAL_START`` and the part counts reason about.
     assert claims._WORDS_AS_ASSUMED
-    # ``features`` unpacks ``found`` in ``_GATES`` order.
-    assert claims._FOUND_ORDER == claims._GATES
+    # ``features`` unpacks ``found`` by position: each gate's ``index`` is its place in ``_GATES``.
+    assert [g.index for g in claims._GATES] == list(range(len(claims._GATES))) == list(range(20))
     terms_of, fields_of = claims._part_memos()
     assert terms_of.size == fields_of.size == claims._PART_CACHE_SIZE
     model = claims.load_claim_model()

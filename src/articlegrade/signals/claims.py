@@ -596,29 +596,6 @@ def _split_count(
     return n
 
 
-#: The gates in ``_GATES`` order, as ``_Sentence.features`` unpacks ``found``.
-_FOUND_ORDER = (
-    _NUMBER_GATE,
-    _DATE_GATE,
-    _YEAR_GATE,
-    _MONTH_GATE,
-    _QUANTITY_GATE,
-    _SOURCE_GATE,
-    _HEDGE_GATE,
-    _NUMWORD_GATE,
-    _PERCENT_GATE,
-    _CURRENCY_GATE,
-    _TIME_REF_GATE,
-    _PERFECT_GATE,
-    _MODAL_GATE,
-    _OPINION_GATE,
-    _FIRST_GATE,
-    _SECOND_GATE,
-    _COMPARATIVE_GATE,
-    _SUPERLATIVE_GATE,
-    _NEGATION_GATE,
-    _ATTRIBUTION_GATE,
-)
 #: ``_FLOAT[x]`` is ``float(x)`` for ``x`` in 0, 1, False, True (an index, not a call).
 _FLOAT = (0.0, 1.0)
 
@@ -805,8 +782,9 @@ class _Sentence:
     def features(self) -> list[float]:
         """``sentence_features``: the named features, in ``FEATURE_NAMES`` order."""
         s = self.text
-        # ``found`` in ``_GATES`` order (``_FOUND_ORDER``); the searched gates hold 0/1 or a bool,
-        # which ``_FLOAT`` turns into the ``float`` of it.
+        # ``found`` in ``_GATES`` order (a gate's ``index`` is its position there; the features
+        # are compared with ``sentence_features``' plain definitions in tests/test_claims_parts.py);
+        # the searched gates hold 0/1 or a bool, which ``_FLOAT`` turns into the ``float`` of it.
         (
             numbers,
             _,
